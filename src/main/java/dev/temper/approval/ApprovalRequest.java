@@ -1,0 +1,59 @@
+package dev.temper.approval;
+
+import dev.temper.registry.ModelVersion;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A request to point a team alias (production) at a model version, and the reviewer's decision. */
+@Entity
+@Table(name = "approval_request")
+public class ApprovalRequest {
+
+    public static final int COMMENT_MAX_LENGTH = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String team;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "model_version_id")
+    public ModelVersion modelVersion;
+
+    @Column(name = "target_alias", nullable = false)
+    public String targetAlias;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ApprovalState state;
+
+    @Column(name = "requested_by", nullable = false)
+    public String requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+
+    @Column(name = "request_comment")
+    public String requestComment;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "decision_comment")
+    public String decisionComment;
+}

@@ -1,0 +1,66 @@
+package dev.temper.approval;
+
+import dev.temper.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/approvals")
+public class ApprovalResource {
+
+    public record NewRequest(@NotNull Long modelVersionId,
+            @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
+    }
+
+    public record Decision(@NotNull Boolean approve, @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
+    }
+
+    public record ApprovalDto(long id, String team, long modelVersionId, String modelVersion, String targetAlias,
+            ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String decidedBy,
+            Instant decidedAt, String decisionComment) {
+
+        static ApprovalDto of(ApprovalRequest r) {
+            return new ApprovalDto(r.id, r.team, r.modelVersion.id, r.modelVersion.label(), r.targetAlias, r.state,
+                    r.requestedBy, r.requestedAt, r.requestComment, r.decidedBy, r.decidedAt, r.decisionComment);
+        }
+    }
+
+    private final ApprovalService service;
+    private final CurrentUser user;
+
+    ApprovalResource(ApprovalService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @POST
+    public Response request(@NotNull @Valid NewRequest request) {
+        ApprovalDto created = ApprovalDto.of(service.request(user, request.modelVersionId(), request.comment()));
+        return Response.created(URI.create("/api/approvals/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<ApprovalDto> list() {
+        return service.list(user).stream().map(ApprovalDto::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApprovalDto get(@PathParam("id") long id) {
+        return ApprovalDto.of(service.get(user, id));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    public ApprovalDto decide(@PathParam("id") long id, @NotNull @Valid Decision decision) {
+        return ApprovalDto.of(service.decide(user, id, decision.approve(), decision.comment()));
+    }
+}

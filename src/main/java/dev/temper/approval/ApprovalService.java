@@ -1,0 +1,92 @@
+package dev.temper.approval;
+
+import dev.temper.audit.AuditLog;
+import dev.temper.base.ProblemException;
+import dev.temper.registry.ModelAlias;
+import dev.temper.registry.ModelRegistryService;
+import dev.temper.registry.ModelVersion;
+import dev.temper.security.CurrentUser;
+import dev.temper.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+@Transactional
+public class ApprovalService {
+
+    private final ApprovalRepository requests;
+    private final ModelRegistryService models;
+    private final AuditLog audit;
+
+    ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit) {
+        this.requests = requests;
+        this.models = models;
+        this.audit = audit;
+    }
+
+    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment) {
+        user.requireRole(Roles.ML_ENGINEER, "request deployment approval");
+        ModelVersion version = models.get(user, modelVersionId);
+        if (requests.hasOpenRequest(version)) {
+            throw ProblemException.conflict(version.label() + " already has an open approval request");
+        }
+        ApprovalRequest request = new ApprovalRequest();
+        request.team = version.team;
+        request.modelVersion = version;
+        request.targetAlias = ModelAlias.PRODUCTION;
+        request.state = ApprovalState.OPEN;
+        request.requestedBy = user.username();
+        request.requestedAt = Instant.now();
+        request.requestComment = limit(comment);
+        requests.persist(request);
+        audit.record(user.username(), version.team, "approval.request", "ApprovalRequest", request.id,
+                version.label() + " -> " + request.targetAlias);
+        return request;
+    }
+
+    /**
+     * Approves or rejects. A refusal by policy is audited on its own (the change itself rolls back);
+     * an approval moves the production alias in the same transaction.
+     */
+    public ApprovalRequest decide(CurrentUser user, long requestId, boolean approve, String comment) {
+        ApprovalRequest request = get(user, requestId);
+        PolicyDecision decision = DecisionPolicy.check(user, request);
+        if (!decision.allowed()) {
+            audit.recordRefusal(user.username(), request.team, "approval.decide", "ApprovalRequest", request.id,
+                    decision.reason());
+            throw ProblemException.forbidden(decision.reason());
+        }
+        request.state = approve ? ApprovalState.APPROVED : ApprovalState.REJECTED;
+        request.decidedBy = user.username();
+        request.decidedAt = Instant.now();
+        request.decisionComment = limit(comment);
+        audit.record(user.username(), request.team, approve ? "approval.approve" : "approval.reject",
+                "ApprovalRequest", request.id, request.modelVersion.label() + ": " + request.decisionComment);
+        if (approve) {
+            models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
+        }
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApprovalRequest> list(CurrentUser user) {
+        return requests.listForTeams(user.teams());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApprovalRequest get(CurrentUser user, long id) {
+        return requests.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Approval request", id));
+    }
+
+    private static String limit(String comment) {
+        if (comment == null) {
+            return null;
+        }
+        if (comment.length() > ApprovalRequest.COMMENT_MAX_LENGTH) {
+            throw ProblemException.badRequest("comment: at most " + ApprovalRequest.COMMENT_MAX_LENGTH + " characters");
+        }
+        return comment.strip();
+    }
+}

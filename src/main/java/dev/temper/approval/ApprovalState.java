@@ -1,0 +1,6 @@
+package dev.temper.approval;
+
+/** OPEN -> APPROVED | REJECTED | WITHDRAWN | EXPIRED. */
+public enum ApprovalState {
+    OPEN, APPROVED, REJECTED, WITHDRAWN, EXPIRED
+}

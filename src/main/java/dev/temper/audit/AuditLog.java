@@ -1,0 +1,53 @@
+package dev.temper.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Records changes. {@link #record} joins the caller's transaction, so an entry exists if and only if
+ * the change it describes committed; {@link #recordRefusal} writes on its own, because a refused
+ * action rolls back but must still leave a trace.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String DENIED = "DENIED";
+
+    private final AuditRepository repository;
+
+    AuditLog(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String team, String action, String objectType, Object objectId, String details) {
+        append(actor, team, action, objectType, objectId, SUCCESS, details);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String actor, String team, String action, String objectType, Object objectId,
+            String reason) {
+        append(actor, team, action, objectType, objectId, DENIED, reason);
+    }
+
+    private void append(String actor, String team, String action, String objectType, Object objectId,
+            String outcome, String details) {
+        repository.lockChain();
+        AuditEntry entry = new AuditEntry();
+        // Microseconds: what PostgreSQL keeps, so the hash can be recomputed from the stored row.
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.actor = actor;
+        entry.team = team;
+        entry.action = action;
+        entry.objectType = objectType;
+        entry.objectId = objectId == null ? null : objectId.toString();
+        entry.outcome = outcome;
+        entry.details = details;
+        entry.prevHash = repository.lastHash();
+        entry.hash = AuditChain.hash(entry);
+        repository.persist(entry);
+    }
+}

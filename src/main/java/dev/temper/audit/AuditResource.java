@@ -1,0 +1,45 @@
+package dev.temper.audit;
+
+import dev.temper.security.CurrentUser;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/audit")
+public class AuditResource {
+
+    public record AuditEntryDto(long id, Instant occurredAt, String actor, String team, String action,
+            String objectType, String objectId, String outcome, String details, String hash) {
+
+        static AuditEntryDto of(AuditEntry e) {
+            return new AuditEntryDto(e.id, e.occurredAt, e.actor, e.team, e.action, e.objectType, e.objectId,
+                    e.outcome, e.details, e.hash);
+        }
+    }
+
+    public record ChainStatus(boolean intact) {
+    }
+
+    private final AuditService service;
+    private final CurrentUser user;
+
+    AuditResource(AuditService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    public List<AuditEntryDto> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("100") int size) {
+        return service.page(user, page, Math.min(size, 500)).stream().map(AuditEntryDto::of).toList();
+    }
+
+    @GET
+    @Path("/verification")
+    public ChainStatus verify() {
+        return new ChainStatus(service.verifyChain(user));
+    }
+}

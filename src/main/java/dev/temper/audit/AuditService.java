@@ -1,0 +1,37 @@
+package dev.temper.audit;
+
+import dev.temper.security.CurrentUser;
+import dev.temper.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Reading the trail: admins only, limited to their teams (plus entries that belong to no team). */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditService {
+
+    private final AuditRepository repository;
+
+    AuditService(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<AuditEntry> page(CurrentUser user, int pageIndex, int pageSize) {
+        user.requireRole(Roles.ADMIN, "read the audit trail");
+        return repository.newestFirst(user.teams(), pageIndex, pageSize);
+    }
+
+    /** Recomputes the chain; false if any stored entry was altered or removed. */
+    public boolean verifyChain(CurrentUser user) {
+        user.requireRole(Roles.ADMIN, "verify the audit trail");
+        String previous = AuditChain.GENESIS;
+        for (AuditEntry entry : repository.oldestFirst()) {
+            if (!entry.prevHash.equals(previous) || !entry.hash.equals(AuditChain.hash(entry))) {
+                return false;
+            }
+            previous = entry.hash;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.temper.contract;
+
+public record FailureReport(String message) {
+}

@@ -1,0 +1,54 @@
+package dev.temper.engine;
+
+/** Small helpers over logits shared by training and evaluation. */
+final class Classification {
+
+    private Classification() {
+    }
+
+    static int argMax(float[] logits) {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static int correct(float[][] logits, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (argMax(logits[i]) == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /** x + epsilon * sign, row by row: one FGSM step in standardized units. */
+    static float[][] perturb(float[][] features, float[][] gradientSign, double epsilon) {
+        float[][] adversarial = new float[features.length][];
+        for (int i = 0; i < features.length; i++) {
+            adversarial[i] = new float[features[i].length];
+            for (int j = 0; j < features[i].length; j++) {
+                adversarial[i][j] = (float) (features[i][j] + epsilon * gradientSign[i][j]);
+            }
+        }
+        return adversarial;
+    }
+
+    static float[][] concat(float[][] first, float[][] second) {
+        float[][] joined = new float[first.length + second.length][];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
+    }
+
+    static int[] concat(int[] first, int[] second) {
+        int[] joined = new int[first.length + second.length];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.temper.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Glorot-uniform weights and zero biases drawn in Java from a seed, so a run is repeatable. */
+final class GlorotInitializer {
+
+    private GlorotInitializer() {
+    }
+
+    static Map<String, float[]> initialWeights(MlpLayout layout, long seed) {
+        Random random = new Random(seed);
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (MlpLayout.DenseLayer layer : layout.layers()) {
+            double limit = Math.sqrt(6.0 / (layer.inputs() + layer.outputs()));
+            float[] weight = new float[layer.inputs() * layer.outputs()];
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            }
+            weights.put(layer.weightName(), weight);
+            weights.put(layer.biasName(), new float[layer.outputs()]);
+        }
+        return weights;
+    }
+}

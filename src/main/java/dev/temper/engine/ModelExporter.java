@@ -1,0 +1,62 @@
+package dev.temper.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+
+/**
+ * Writes weights as a SavedModel that DJL can serve: a fresh inference-only graph (no optimizer state)
+ * with the "serving_default" signature that DJL's TensorFlow engine looks up, plus manifest.json.
+ */
+final class ModelExporter {
+
+    static final String SIGNATURE = Signature.DEFAULT_KEY;
+    private static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
+    private ModelExporter() {
+    }
+
+    static ExportedModel export(MlpLayout layout, Map<String, float[]> weights, Standardization standardization,
+                                TrainingStrategy strategy, String parentSha256, Path exportDir) {
+        prepareEmptyDirectory(exportDir);
+        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+            model.assign(session, weights);
+            Signature signature = Signature.builder().key(SIGNATURE).methodName(PREDICT_METHOD)
+                    .input(MlpGraph.INPUT, model.features()).output(MlpGraph.OUTPUT, model.logits()).build();
+            SavedModelBundle.exporter(exportDir.toString())
+                    .withFunction(SessionFunction.create(signature, session))
+                    .export();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export the model to " + exportDir, e);
+        }
+        ModelManifest manifest = new ModelManifest(ModelManifest.MLP, layout.inputDim(), layout.hiddenWidths(),
+                layout.classCount(), standardization.mean(), standardization.std(), strategy.frozenLayers(),
+                strategy.fgsm() ? strategy.fgsmEpsilon() : 0.0, parentSha256, SIGNATURE, MlpGraph.INPUT,
+                MlpGraph.OUTPUT, TensorFlowRuntime.tensorflowVersion(), TensorFlowRuntime.djlVersion());
+        manifest.write(exportDir);
+        return new ExportedModel(exportDir, manifest, ContentHash.of(exportDir));
+    }
+
+    /** Stale files from an earlier export would silently change the content hash: refuse them. */
+    private static void prepareEmptyDirectory(Path exportDir) {
+        try {
+            if (Files.isDirectory(exportDir)) {
+                try (Stream<Path> entries = Files.list(exportDir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException("exportDir must be empty: " + exportDir);
+                    }
+                }
+            }
+            Files.createDirectories(exportDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + exportDir, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.temper.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.Session;
+
+/** Reads an exported model's weights by variable name, restoring its checkpoint into a fresh graph. */
+final class SavedWeights {
+
+    private SavedWeights() {
+    }
+
+    static Map<String, float[]> read(Path modelDir, MlpLayout layout) {
+        TensorFlowRuntime.engine();
+        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+            session.restore(checkpointPrefix(modelDir));
+            return model.read(session);
+        }
+    }
+
+    static String checkpointPrefix(Path modelDir) {
+        return modelDir.resolve("variables").resolve("variables").toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.temper.engine;
+
+import java.util.Objects;
+
+/** Tabular classification data held in memory: rows of raw features and integer labels 0..classCount-1. */
+public record TabularData(float[][] features, int[] labels, int classCount) {
+
+    public TabularData {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
+        if (features.length != labels.length) {
+            throw new IllegalArgumentException(
+                    "features has " + features.length + " rows but labels has " + labels.length);
+        }
+        if (classCount < 2) {
+            throw new IllegalArgumentException("classCount must be at least 2, was " + classCount);
+        }
+        int width = features.length == 0 ? 0 : features[0].length;
+        for (int row = 0; row < features.length; row++) {
+            if (features[row].length != width) {
+                throw new IllegalArgumentException("features row " + row + " has " + features[row].length
+                        + " values, expected " + width);
+            }
+            if (labels[row] < 0 || labels[row] >= classCount) {
+                throw new IllegalArgumentException("labels[" + row + "] = " + labels[row]
+                        + " is outside 0.." + (classCount - 1));
+            }
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int featureCount() {
+        return features.length == 0 ? 0 : features[0].length;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.temper.engine;
+
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/** Conversions between Java arrays and TensorFlow tensors; callers own (and close) the tensors. */
+final class Tensors {
+
+    private Tensors() {
+    }
+
+    static TFloat32 matrix(float[][] rows, int width) {
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return TFloat32.tensorOf(Shape.of(rows.length, width), DataBuffers.of(flat, true, false));
+    }
+
+    static TFloat32 oneHot(int[] labels, int classCount) {
+        float[] flat = new float[labels.length * classCount];
+        for (int i = 0; i < labels.length; i++) {
+            flat[i * classCount + labels[i]] = 1f;
+        }
+        return TFloat32.tensorOf(Shape.of(labels.length, classCount), DataBuffers.of(flat, true, false));
+    }
+
+    static TFloat32 withShape(float[] flat, Shape shape) {
+        return TFloat32.tensorOf(shape, DataBuffers.of(flat, true, false));
+    }
+
+    static float[] flat(TFloat32 tensor) {
+        float[] values = new float[(int) tensor.shape().size()];
+        tensor.copyTo(DataBuffers.of(values, false, false));
+        return values;
+    }
+
+    static float[][] rows(TFloat32 tensor) {
+        int rows = (int) tensor.shape().get(0);
+        int width = (int) tensor.shape().get(1);
+        float[] flat = flat(tensor);
+        float[][] result = new float[rows][width];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * width, result[i], 0, width);
+        }
+        return result;
+    }
+}

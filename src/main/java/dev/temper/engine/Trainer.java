@@ -1,0 +1,101 @@
+package dev.temper.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Entry point for training runs: pre-training from scratch and fine-tuning of an exported base model.
+ * Training runs as real TensorFlow graph ops (DJL's TensorFlow engine can only infer); the result is
+ * exported as a SavedModel that DJL serves.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    /** Pre-training from scratch (how base models are made). Standardization mean/std are computed from train and stored in the manifest. */
+    public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        Objects.requireNonNull(arch, "arch");
+        checkInputs(train, validation, strategy, listener, exportDir);
+        strategy.checkFits(arch);
+        TensorFlowRuntime.engine();
+        MlpLayout layout = new MlpLayout(train.featureCount(), arch.hiddenWidths(), train.classCount());
+        Standardization standardization = Standardization.fit(train);
+        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
+        Map<String, float[]> trained = train(layout, initial, standardization, train, validation, strategy, listener);
+        return ModelExporter.export(layout, trained, standardization, strategy, null, exportDir);
+    }
+
+    /** Fine-tuning: builds the same graph, restores the base's weights by variable name (from baseModelDir), keeps the base's standardization, replaces the head if classCount differs. */
+    public static ExportedModel fineTune(Path baseModelDir, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        Objects.requireNonNull(baseModelDir, "baseModelDir");
+        checkInputs(train, validation, strategy, listener, exportDir);
+        ModelManifest base = ModelManifest.read(baseModelDir);
+        strategy.checkFits(new MlpArchitecture(base.hiddenWidths()));
+        if (train.featureCount() != base.inputDim()) {
+            throw new IllegalArgumentException("train has " + train.featureCount()
+                    + " features but the base model expects " + base.inputDim());
+        }
+        TensorFlowRuntime.engine();
+        MlpLayout layout = new MlpLayout(base.inputDim(), base.hiddenWidths(), train.classCount());
+        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
+        Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, base.layout());
+        boolean keepHead = base.classCount() == train.classCount();
+        for (MlpLayout.DenseLayer layer : layout.layers()) {
+            if (keepHead || !layer.name().equals(MlpLayout.HEAD)) {
+                initial.put(layer.weightName(), baseWeights.get(layer.weightName()));
+                initial.put(layer.biasName(), baseWeights.get(layer.biasName()));
+            }
+        }
+        Standardization standardization = base.standardization();
+        Map<String, float[]> trained = train(layout, initial, standardization, train, validation, strategy, listener);
+        return ModelExporter.export(layout, trained, standardization, strategy,
+                ContentHash.of(baseModelDir), exportDir);
+    }
+
+    private static Map<String, float[]> train(MlpLayout layout, Map<String, float[]> initial,
+                                              Standardization standardization, TabularData train,
+                                              TabularData validation, TrainingStrategy strategy,
+                                              TrainingListener listener) {
+        return new TrainingLoop(layout, strategy, listener).train(initial,
+                trainableVariables(layout, strategy.frozenLayers()),
+                standardization.apply(train.features()), train.labels(),
+                standardization.apply(validation.features()), validation.labels());
+    }
+
+    /** Frozen layers are simply absent from this list, so the optimizer never touches them. */
+    static List<String> trainableVariables(MlpLayout layout, int frozenLayers) {
+        List<String> names = new ArrayList<>();
+        List<MlpLayout.DenseLayer> layers = layout.layers();
+        for (int i = frozenLayers; i < layers.size(); i++) {
+            names.add(layers.get(i).weightName());
+            names.add(layers.get(i).biasName());
+        }
+        return names;
+    }
+
+    private static void checkInputs(TabularData train, TabularData validation, TrainingStrategy strategy,
+                                    TrainingListener listener, Path exportDir) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(exportDir, "exportDir");
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("train must contain at least one row");
+        }
+        if (validation.size() > 0 && validation.featureCount() != train.featureCount()) {
+            throw new IllegalArgumentException("validation has " + validation.featureCount()
+                    + " features but train has " + train.featureCount());
+        }
+        if (validation.classCount() != train.classCount()) {
+            throw new IllegalArgumentException("validation has classCount " + validation.classCount()
+                    + " but train has " + train.classCount());
+        }
+    }
+}

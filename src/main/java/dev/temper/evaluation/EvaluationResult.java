@@ -1,0 +1,66 @@
+package dev.temper.evaluation;
+
+import dev.temper.dataset.DatasetVersion;
+import dev.temper.registry.ModelVersion;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One model version measured on one dataset version's test split: a leaderboard row. */
+@Entity
+@Table(name = "evaluation_result")
+public class EvaluationResult {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String team;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "model_version_id")
+    public ModelVersion modelVersion;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "dataset_version_id")
+    public DatasetVersion datasetVersion;
+
+    @Column(name = "job_id", nullable = false)
+    public Long jobId;
+
+    @Column(nullable = false)
+    public int examples;
+
+    @Column(name = "clean_accuracy", nullable = false)
+    public double cleanAccuracy;
+
+    /** What reproduces the row: the exact model and data, and the engine that measured them. */
+    @Column(name = "model_sha256", nullable = false)
+    public String modelSha256;
+
+    @Column(name = "dataset_sha256", nullable = false)
+    public String datasetSha256;
+
+    @Column(name = "engine_version", nullable = false)
+    public String engineVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @OneToMany(mappedBy = "result", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @OrderBy("epsilon")
+    public List<RobustAccuracy> robustAccuracies = new ArrayList<>();
+}

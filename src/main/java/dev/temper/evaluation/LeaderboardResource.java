@@ -1,0 +1,32 @@
+package dev.temper.evaluation;
+
+import dev.temper.security.CurrentUser;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+@Path("/api/leaderboards")
+public class LeaderboardResource {
+
+    private final EvaluationService service;
+    private final CurrentUser user;
+
+    LeaderboardResource(EvaluationService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    /** All rows the caller's teams may see, grouped by dataset version on the client. */
+    @GET
+    public List<LeaderboardRow> all() {
+        return service.all(user).stream().map(LeaderboardRow::of).toList();
+    }
+
+    /** Rows for one dataset version, best clean accuracy first; empty for other teams' datasets. */
+    @GET
+    @Path("/{datasetVersionId}")
+    public List<LeaderboardRow> forDataset(@PathParam("datasetVersionId") long datasetVersionId) {
+        return service.leaderboard(user, datasetVersionId).stream().map(LeaderboardRow::of).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.temper.evaluation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** Accuracy under one attack at one strength. */
+@Entity
+@Table(name = "robust_accuracy")
+public class RobustAccuracy {
+
+    public static final String FGSM = "FGSM";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "evaluation_result_id")
+    public EvaluationResult result;
+
+    @Column(nullable = false)
+    public String attack;
+
+    @Column(nullable = false)
+    public double epsilon;
+
+    @Column(nullable = false)
+    public double accuracy;
+}

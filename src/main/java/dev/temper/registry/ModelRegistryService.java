@@ -1,0 +1,90 @@
+package dev.temper.registry;
+
+import dev.temper.audit.AuditLog;
+import dev.temper.base.ProblemException;
+import dev.temper.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class ModelRegistryService {
+
+    private final ModelVersionRepository versions;
+    private final ModelAliasRepository aliases;
+    private final AuditLog audit;
+
+    ModelRegistryService(ModelVersionRepository versions, ModelAliasRepository aliases, AuditLog audit) {
+        this.versions = versions;
+        this.aliases = aliases;
+        this.audit = audit;
+    }
+
+    /** Registers the output of a job; called by the server on the worker's behalf. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ModelVersion register(NewModelVersion n) {
+        ModelVersion v = new ModelVersion();
+        v.team = n.team();
+        v.name = n.name();
+        v.version = versions.latestVersion(n.team(), n.name()) + 1;
+        v.sha256 = n.sha256();
+        v.artifactKey = n.artifactKey();
+        v.architecture = n.architecture();
+        v.baseVersion = n.baseVersion();
+        v.datasetVersion = n.datasetVersion();
+        v.jobId = n.jobId();
+        v.strategy = n.strategy();
+        v.createdBy = n.createdBy();
+        v.createdAt = Instant.now();
+        versions.persist(v);
+        audit.record(n.createdBy(), n.team(), "model.register", "ModelVersion", v.id,
+                v.label() + " from job " + n.jobId() + (n.baseVersion() == null ? "" : " base " + n.baseVersion().label()));
+        return v;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ModelVersion> list(CurrentUser user) {
+        return versions.listForTeams(user.teams());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ModelVersion get(CurrentUser user, long id) {
+        return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Model version", id));
+    }
+
+    /** For server-internal callers that already checked access (workers, approvals). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ModelVersion getInternal(long id) {
+        return versions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Model version", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ModelAlias> aliases(CurrentUser user) {
+        return aliases.listForTeams(user.teams());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ModelAlias> alias(String team, String alias) {
+        return aliases.find(team, alias);
+    }
+
+    /** Points a team alias at a version; only the approval workflow calls this. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveAlias(String actor, ModelVersion version, String aliasName) {
+        ModelAlias alias = aliases.find(version.team, aliasName).orElseGet(() -> {
+            ModelAlias created = new ModelAlias();
+            created.team = version.team;
+            created.alias = aliasName;
+            return created;
+        });
+        alias.modelVersion = version;
+        alias.updatedBy = actor;
+        alias.updatedAt = Instant.now();
+        aliases.persist(alias);
+        audit.record(actor, version.team, "model.alias", "ModelVersion", version.id,
+                aliasName + " -> " + version.label());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.temper.registry;
+
+import dev.temper.security.CurrentUser;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/models")
+public class ModelResource {
+
+    public record ModelVersionDto(long id, String team, String name, int version, String sha256, Long baseVersionId,
+            String baseVersion, long datasetVersionId, String datasetVersion, long jobId, String strategy,
+            String createdBy, Instant createdAt) {
+
+        public static ModelVersionDto of(ModelVersion v) {
+            return new ModelVersionDto(v.id, v.team, v.name, v.version, v.sha256,
+                    v.baseVersion == null ? null : v.baseVersion.id,
+                    v.baseVersion == null ? null : v.baseVersion.label(),
+                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.strategy, v.createdBy, v.createdAt);
+        }
+    }
+
+    public record AliasDto(String team, String alias, long modelVersionId, String modelVersion, String updatedBy,
+            Instant updatedAt) {
+    }
+
+    private final ModelRegistryService service;
+    private final CurrentUser user;
+
+    ModelResource(ModelRegistryService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    public List<ModelVersionDto> list() {
+        return service.list(user).stream().map(ModelVersionDto::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ModelVersionDto get(@PathParam("id") long id) {
+        return ModelVersionDto.of(service.get(user, id));
+    }
+
+    @GET
+    @Path("/aliases")
+    public List<AliasDto> aliases() {
+        return service.aliases(user).stream()
+                .map(a -> new AliasDto(a.team, a.alias, a.modelVersion.id, a.modelVersion.label(), a.updatedBy,
+                        a.updatedAt))
+                .toList();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.temper.training;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JobMetricRepository implements PanacheRepository<JobMetric> {
+
+    List<JobMetric> forJob(long jobId) {
+        return list("jobId = ?1 order by epoch", jobId);
+    }
+
+    boolean exists(long jobId, int epoch) {
+        return count("jobId = ?1 and epoch = ?2", jobId, epoch) > 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.temper.training;
+
+import dev.temper.contract.JobKind;
+import dev.temper.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/jobs")
+public class JobResource {
+
+    public record JobDto(long id, String team, JobKind kind, JobState state, String modelName, long datasetVersionId,
+            String datasetVersion, Long baseModelVersionId, Long evaluatedModelVersionId, Long resultModelVersionId,
+            TrainingSettings settings, int attempt, int epochsDone, int epochsTotal, double progress, String message,
+            String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+        static JobDto of(TrainingJob j) {
+            return new JobDto(j.id, j.team, j.kind, j.state, j.modelName, j.datasetVersion.id, j.datasetVersion.label(),
+                    j.baseVersion == null ? null : j.baseVersion.id,
+                    j.evaluatedVersion == null ? null : j.evaluatedVersion.id,
+                    j.resultVersion == null ? null : j.resultVersion.id,
+                    j.settings(), j.attempt, j.epochsDone, j.epochsTotal, j.progress(), j.message, j.createdBy,
+                    j.createdAt, j.startedAt, j.finishedAt);
+        }
+    }
+
+    public record MetricDto(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+            double validationAccuracy, Instant recordedAt) {
+    }
+
+    private final JobService service;
+    private final CurrentUser user;
+
+    JobResource(JobService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @POST
+    public Response submit(@NotNull @Valid JobSubmission submission) {
+        JobDto job = JobDto.of(service.submit(user, submission));
+        return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
+    }
+
+    @GET
+    public List<JobDto> list() {
+        return service.list(user).stream().map(JobDto::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public JobDto get(@PathParam("id") long id) {
+        return JobDto.of(service.get(user, id));
+    }
+
+    @GET
+    @Path("/{id}/metrics")
+    public List<MetricDto> metrics(@PathParam("id") long id) {
+        return service.metrics(user, id).stream()
+                .map(m -> new MetricDto(m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss, m.validationAccuracy,
+                        m.recordedAt))
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.temper.training;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The zero-setup executor: each job attempt runs in a child JVM ({@code dev.temper.worker.WorkerMain})
+ * on this machine, from the same artifact as the server.
+ */
+@ApplicationScoped
+public class LocalProcessExecutor implements JobExecutor {
+
+    private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);
+    static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
+
+    private final WorkerJobService workerJobs;
+    private final String serverUrl;
+    private final String tensorflowLibraryPath;
+    private final Path logDir;
+
+    LocalProcessExecutor(WorkerJobService workerJobs,
+            @ConfigProperty(name = "temper.worker.server-url") String serverUrl,
+            @ConfigProperty(name = "temper.worker.tensorflow-library-path") String tensorflowLibraryPath,
+            @ConfigProperty(name = "temper.worker.log-dir") Path logDir) {
+        this.workerJobs = workerJobs;
+        this.serverUrl = serverUrl;
+        this.tensorflowLibraryPath = tensorflowLibraryPath;
+        this.logDir = logDir;
+    }
+
+    @Override
+    public void launch(long jobId, String token) throws IOException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("job-" + jobId + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Dai.djl.offline=true");
+        command.add("-cp");
+        command.add(workerClasspath());
+        command.add(WORKER_MAIN);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("TEMPER_SERVER_URL", serverUrl);
+        builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
+        builder.environment().put("TEMPER_JOB_TOKEN", token);
+        builder.environment().put("TENSORFLOW_LIBRARY_PATH", Path.of(tensorflowLibraryPath).toAbsolutePath().toString());
+        Process process = builder.start();
+        LOG.infof("Job %d: worker process %d started, log %s", jobId, process.pid(), log);
+        process.onExit().thenAccept(p -> {
+            if (p.exitValue() != 0) {
+                workerJobs.workerExited(jobId, "The worker process exited with code " + p.exitValue() + ": "
+                        + lastLines(log, 5));
+            }
+        });
+    }
+
+    /**
+     * The server's own classpath; for the packaged app (quarkus-run.jar, whose manifest does not list
+     * the libraries) the app and library folders beside it.
+     */
+    static String workerClasspath() {
+        String classpath = System.getProperty("java.class.path");
+        if (classpath.endsWith("quarkus-run.jar")) {
+            Path appDir = Path.of(classpath).toAbsolutePath().getParent();
+            return appDir.resolve("app") + File.separator + "*" + File.pathSeparator
+                    + appDir.resolve("lib").resolve("main") + File.separator + "*";
+        }
+        return classpath;
+    }
+
+    private static String lastLines(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable)";
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.temper.training;
+
+import dev.temper.base.Json;
+import dev.temper.contract.JobKind;
+import dev.temper.dataset.DatasetVersion;
+import dev.temper.registry.ModelVersion;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One unit of GPU work: pre-training, fine-tuning or evaluating, run by one worker at a time. */
+@Entity
+@Table(name = "training_job")
+public class TrainingJob {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String team;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobState state;
+
+    @Column(name = "model_name", nullable = false)
+    public String modelName;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "dataset_version_id")
+    public DatasetVersion datasetVersion;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "base_version_id")
+    public ModelVersion baseVersion;
+
+    /** For EVALUATE jobs: the version being measured. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "evaluated_version_id")
+    public ModelVersion evaluatedVersion;
+
+    @Column(name = "strategy", nullable = false)
+    public String settingsJson;
+
+    @Column(nullable = false)
+    public int attempt;
+
+    @Column(name = "epochs_done", nullable = false)
+    public int epochsDone;
+
+    @Column(name = "epochs_total", nullable = false)
+    public int epochsTotal;
+
+    public String message;
+
+    @Column(name = "token_hash")
+    public String tokenHash;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "result_version_id")
+    public ModelVersion resultVersion;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    public TrainingSettings settings() {
+        return Json.read(settingsJson, TrainingSettings.class);
+    }
+
+    /** Share of the work done, 0..1, for progress bars. */
+    public double progress() {
+        if (state == JobState.SUCCEEDED) {
+            return 1.0;
+        }
+        return epochsTotal == 0 ? 0.0 : Math.min(1.0, (double) epochsDone / epochsTotal);
+    }
+}

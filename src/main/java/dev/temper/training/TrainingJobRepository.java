@@ -1,0 +1,31 @@
+package dev.temper.training;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class TrainingJobRepository implements PanacheRepository<TrainingJob> {
+
+    List<TrainingJob> listForTeams(Collection<String> teams) {
+        return list("team in ?1 order by id desc", teams);
+    }
+
+    Optional<TrainingJob> findForTeams(long id, Collection<String> teams) {
+        return find("id = ?1 and team in ?2", id, teams).firstResultOptional();
+    }
+
+    long countActive() {
+        return count("state in ?1", List.of(JobState.STARTING, JobState.RUNNING));
+    }
+
+    List<TrainingJob> nextQueued(int limit) {
+        return find("state = ?1 order by id", JobState.QUEUED).page(0, limit).list();
+    }
+
+    List<TrainingJob> active() {
+        return list("state in ?1", List.of(JobState.STARTING, JobState.RUNNING));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.temper.training;
+
+import dev.temper.audit.AuditLog;
+import dev.temper.base.ProblemException;
+import dev.temper.contract.EpochReport;
+import dev.temper.contract.EvaluationReport;
+import dev.temper.contract.JobKind;
+import dev.temper.contract.WorkerJobSpec;
+import dev.temper.evaluation.EvaluationService;
+import dev.temper.registry.ModelRegistryService;
+import dev.temper.registry.ModelVersion;
+import dev.temper.registry.NewModelVersion;
+import dev.temper.storage.ArtifactStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The server's side of the worker protocol: attempts, progress, results. Every call is made with a
+ * job already authenticated by its token; a worker can only touch its own job.
+ */
+@ApplicationScoped
+public class WorkerJobService {
+
+    static final String WORKER_ACTOR_PREFIX = "worker:job-";
+
+    private final TrainingJobRepository jobs;
+    private final JobMetricRepository metrics;
+    private final ModelRegistryService models;
+    private final EvaluationService evaluations;
+    private final ArtifactStore store;
+    private final AuditLog audit;
+    private final Event<JobUpdated> updates;
+    private final List<Double> fgsmEpsilons;
+
+    WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, ModelRegistryService models,
+            EvaluationService evaluations, ArtifactStore store, AuditLog audit, Event<JobUpdated> updates,
+            @ConfigProperty(name = "temper.evaluation.fgsm-epsilons") List<Double> fgsmEpsilons) {
+        this.jobs = jobs;
+        this.metrics = metrics;
+        this.models = models;
+        this.evaluations = evaluations;
+        this.store = store;
+        this.audit = audit;
+        this.updates = updates;
+        this.fgsmEpsilons = List.copyOf(fgsmEpsilons);
+    }
+
+    /** Moves a queued job to STARTING with a fresh token for this attempt; returns the token. */
+    @Transactional
+    public String startAttempt(long jobId) {
+        TrainingJob job = jobs.findById(jobId);
+        String token = JobTokens.newToken();
+        job.state = JobState.STARTING;
+        job.attempt++;
+        job.tokenHash = JobTokens.hash(token);
+        job.startedAt = Instant.now();
+        job.message = "Starting worker (attempt " + job.attempt + ")";
+        audit.record(job.createdBy, job.team, "job.start", "TrainingJob", job.id, "attempt " + job.attempt);
+        updates.fire(new JobUpdated(job.id, job.team));
+        return token;
+    }
+
+    @Transactional
+    public TrainingJob authenticate(long jobId, String token) {
+        TrainingJob job = jobs.findByIdOptional(jobId).orElse(null);
+        if (job == null || !JobTokens.matches(token, job.tokenHash)) {
+            throw new ProblemException(401, "Unauthorized", "Invalid job token");
+        }
+        if (!job.state.isActive()) {
+            throw ProblemException.conflict("Job " + jobId + " is " + job.state + "; it takes no more reports");
+        }
+        return job;
+    }
+
+    @Transactional
+    public WorkerJobSpec spec(long jobId, String token) {
+        TrainingJob job = authenticate(jobId, token);
+        if (job.state == JobState.STARTING) {
+            job.state = JobState.RUNNING;
+            job.message = "Running";
+            updates.fire(new JobUpdated(job.id, job.team));
+        }
+        TrainingSettings settings = job.settings();
+        boolean hasModel = job.baseVersion != null || job.evaluatedVersion != null;
+        return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.hiddenWidths(),
+                job.datasetVersion.classNames().size(), hasModel, fgsmEpsilons);
+    }
+
+    /** The model a worker starts from: the base of a fine-tuning job or the version an evaluation measures. */
+    @Transactional
+    public String inputModelKey(long jobId, String token) {
+        TrainingJob job = authenticate(jobId, token);
+        ModelVersion model = job.kind == JobKind.EVALUATE ? job.evaluatedVersion : job.baseVersion;
+        if (model == null) {
+            throw ProblemException.notFound("Input model of job", jobId);
+        }
+        return model.artifactKey;
+    }
+
+    @Transactional
+    public String datasetKey(long jobId, String token) {
+        return authenticate(jobId, token).datasetVersion.artifactKey;
+    }
+
+    /** Stores an epoch's metrics once; a retried report of the same epoch changes nothing. */
+    @Transactional
+    public void recordEpoch(long jobId, String token, EpochReport report) {
+        TrainingJob job = authenticate(jobId, token);
+        job.heartbeatAt = Instant.now();
+        if (metrics.exists(jobId, report.epoch())) {
+            return;
+        }
+        JobMetric metric = new JobMetric();
+        metric.jobId = jobId;
+        metric.epoch = report.epoch();
+        metric.trainLoss = report.trainLoss();
+        metric.trainAccuracy = report.trainAccuracy();
+        metric.validationLoss = report.validationLoss();
+        metric.validationAccuracy = report.validationAccuracy();
+        metric.recordedAt = Instant.now();
+        metrics.persist(metric);
+        job.epochsDone = Math.max(job.epochsDone, report.epoch());
+        job.message = "Epoch " + report.epoch() + " of " + report.totalEpochs();
+        updates.fire(new JobUpdated(job.id, job.team));
+    }
+
+    /** Registers the trained model and queues its evaluation; the artifact is removed if that fails. */
+    public ModelVersion completeTraining(long jobId, String token, Path modelZip, String sha256, String manifest) {
+        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
+        String key = "models/" + job.team + "/job-" + jobId + "-attempt-" + job.attempt + ".zip";
+        try {
+            store.put(key, modelZip);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the model of job " + jobId, e);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> registerResult(jobId, token, key, sha256, manifest));
+        } catch (RuntimeException e) {
+            store.delete(key);
+            throw e;
+        }
+    }
+
+    @Transactional
+    public void completeEvaluation(long jobId, String token, EvaluationReport report) {
+        TrainingJob job = authenticate(jobId, token);
+        evaluations.record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
+        finish(job, JobState.SUCCEEDED, "Evaluated " + report.examples() + " test examples");
+    }
+
+    @Transactional
+    public void fail(long jobId, String token, String message) {
+        finish(authenticate(jobId, token), JobState.FAILED, message);
+    }
+
+    /** Called when a local worker process ends; a job it left unfinished has failed. */
+    @Transactional
+    public void workerExited(long jobId, String message) {
+        TrainingJob job = jobs.findById(jobId);
+        if (job != null && !job.state.isTerminal()) {
+            finish(job, JobState.FAILED, message);
+        }
+    }
+
+    private ModelVersion registerResult(long jobId, String token, String key, String sha256, String manifest) {
+        TrainingJob job = authenticate(jobId, token);
+        if (job.kind == JobKind.EVALUATE) {
+            throw ProblemException.badRequest("An evaluation job produces results, not a model");
+        }
+        ModelVersion version = models.register(new NewModelVersion(job.team, job.modelName, job.createdBy, sha256, key,
+                manifest, job.baseVersion, job.datasetVersion, job.id, job.settingsJson));
+        job.resultVersion = version;
+        finish(job, JobState.SUCCEEDED, "Registered " + version.label());
+        queueEvaluation(job, version);
+        if (job.baseVersion != null && !evaluations.isEvaluated(job.baseVersion, job.datasetVersion)
+                && !evaluationQueued(job.baseVersion, job)) {
+            queueEvaluation(job, job.baseVersion);
+        }
+        return version;
+    }
+
+    private boolean evaluationQueued(ModelVersion model, TrainingJob job) {
+        return jobs.count("kind = ?1 and evaluatedVersion = ?2 and datasetVersion = ?3 and state not in ?4",
+                JobKind.EVALUATE, model, job.datasetVersion, List.of(JobState.FAILED, JobState.CANCELLED)) > 0;
+    }
+
+    private void queueEvaluation(TrainingJob trainingJob, ModelVersion model) {
+        TrainingJob evaluation = new TrainingJob();
+        evaluation.team = model.team;
+        evaluation.kind = JobKind.EVALUATE;
+        evaluation.state = JobState.QUEUED;
+        evaluation.modelName = model.name;
+        evaluation.datasetVersion = trainingJob.datasetVersion;
+        evaluation.evaluatedVersion = model;
+        evaluation.settingsJson = model.strategy;
+        evaluation.epochsTotal = 1;
+        evaluation.createdBy = trainingJob.createdBy;
+        evaluation.createdAt = Instant.now();
+        jobs.persist(evaluation);
+        audit.record(trainingJob.createdBy, model.team, "job.submit", "TrainingJob", evaluation.id,
+                "EVALUATE " + model.label() + " on " + trainingJob.datasetVersion.label() + " after job " + trainingJob.id);
+        updates.fire(new JobUpdated(evaluation.id, evaluation.team));
+    }
+
+    private void finish(TrainingJob job, JobState state, String message) {
+        job.state = state;
+        job.message = message;
+        job.finishedAt = Instant.now();
+        job.tokenHash = null;
+        audit.record(WORKER_ACTOR_PREFIX + job.id, job.team, "job." + state.name().toLowerCase(), "TrainingJob", job.id,
+                message);
+        updates.fire(new JobUpdated(job.id, job.team));
+    }
+}

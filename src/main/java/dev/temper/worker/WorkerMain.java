@@ -1,0 +1,60 @@
+package dev.temper.worker;
+
+import dev.temper.contract.FailureReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Entry point of a worker process (local child or Kubernetes pod): runs ONE job and exits. It needs
+ * no Quarkus runtime, only the environment: TEMPER_SERVER_URL, TEMPER_JOB_ID, TEMPER_JOB_TOKEN.
+ */
+public final class WorkerMain {
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String serverUrl = required("TEMPER_SERVER_URL");
+        long jobId = Long.parseLong(required("TEMPER_JOB_ID"));
+        ServerClient server = new ServerClient(serverUrl, jobId, required("TEMPER_JOB_TOKEN"));
+        Path workDir = Files.createTempDirectory("temper-job-" + jobId + "-");
+        int exitCode = 0;
+        try {
+            new JobRunner(server, workDir).run();
+            System.out.println("Job " + jobId + " finished");
+        } catch (Exception e) {
+            e.printStackTrace();
+            exitCode = 1;
+            reportFailure(server, e);
+        } finally {
+            deleteRecursively(workDir);
+        }
+        System.exit(exitCode);
+    }
+
+    private static void reportFailure(ServerClient server, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        try {
+            server.post("/failure", new FailureReport(message));
+        } catch (IOException reportError) {
+            System.err.println("Could not report the failure: " + reportError.getMessage());
+        }
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.temper.engine;
+
+import java.util.Random;
+
+/**
+ * Gaussian blobs: one center per class in feature space, rows scattered around it. Features get a
+ * different raw scale and offset each, so standardization has real work to do.
+ */
+final class BlobsFixture {
+
+    static final int FEATURES = 4;
+    static final int CLASSES = 3;
+
+    private BlobsFixture() {
+    }
+
+    static TabularData blobs(int rows, int classCount, long seed) {
+        // Centers come from a fixed seed so that train, validation and test share the same problem.
+        Random centers = new Random(42);
+        float[][] center = new float[classCount][FEATURES];
+        for (int c = 0; c < classCount; c++) {
+            for (int j = 0; j < FEATURES; j++) {
+                center[c][j] = (float) (centers.nextGaussian() * 2.0);
+            }
+        }
+        Random random = new Random(seed);
+        float[][] features = new float[rows][FEATURES];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int label = i % classCount;
+            labels[i] = label;
+            for (int j = 0; j < FEATURES; j++) {
+                float standard = (float) (center[label][j] + random.nextGaussian() * 1.0);
+                features[i][j] = standard * scale(j) + offset(j);
+            }
+        }
+        return new TabularData(features, labels, classCount);
+    }
+
+    static TabularData train() {
+        return blobs(600, CLASSES, 1);
+    }
+
+    static TabularData validation() {
+        return blobs(300, CLASSES, 2);
+    }
+
+    static TabularData test() {
+        return blobs(300, CLASSES, 3);
+    }
+
+    static MlpArchitecture architecture() {
+        return new MlpArchitecture(java.util.List.of(16, 8));
+    }
+
+    static TrainingStrategy quick(long seed) {
+        return TrainingStrategy.plain(15, 32, 0.01, seed);
+    }
+
+    private static float scale(int feature) {
+        return new float[] {1f, 10f, 0.1f, 100f}[feature % 4];
+    }
+
+    private static float offset(int feature) {
+        return new float[] {0f, 50f, -3f, 1000f}[feature % 4];
+    }
+}

@@ -1,0 +1,20 @@
+package dev.temper.engine;
+
+import java.nio.file.Path;
+import org.tensorflow.Session;
+
+/** Test helper: logits of an exported model computed by a TF Java session on the restored graph. */
+final class SessionLogits {
+
+    private SessionLogits() {
+    }
+
+    static float[][] of(Path modelDir, float[][] rawFeatures) {
+        ModelManifest manifest = ModelManifest.read(modelDir);
+        TensorFlowRuntime.engine();
+        try (MlpGraph model = new MlpGraph(manifest.layout()); Session session = new Session(model.graph())) {
+            session.restore(SavedWeights.checkpointPrefix(modelDir));
+            return new GraphSession(model, session).logits(manifest.standardization().apply(rawFeatures));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.temper.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void learnsBlobsWellAboveChanceAndReportsEveryEpoch() {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        TrainingStrategy strategy = BlobsFixture.quick(7);
+
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("base"));
+
+        assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(
+                java.util.stream.IntStream.rangeClosed(1, strategy.epochs()).boxed().toArray(Integer[]::new));
+        assertThat(epochs).allSatisfy(m -> assertThat(m.totalEpochs()).isEqualTo(strategy.epochs()));
+        EpochMetrics last = epochs.get(epochs.size() - 1);
+        System.out.println("pretrain last epoch: " + last);
+        assertThat(last.validationAccuracy()).isGreaterThan(0.8); // chance is 1/3
+        assertThat(last.trainLoss()).isLessThan(epochs.get(0).trainLoss());
+        assertThat(Files.exists(model.directory().resolve("saved_model.pb"))).isTrue();
+        assertThat(model.sha256()).hasSize(64).isEqualTo(ContentHash.of(model.directory()));
+        ModelManifest manifest = ModelManifest.read(model.directory());
+        assertThat(manifest.inputDim()).isEqualTo(BlobsFixture.FEATURES);
+        assertThat(manifest.hiddenWidths()).containsExactly(16, 8);
+        assertThat(manifest.classCount()).isEqualTo(3);
+        assertThat(manifest.parentSha256()).isNull();
+        assertThat(manifest.featureStd()[3]).isGreaterThan(50f); // raw scale 100 was measured, not assumed
+    }
+
+    @Test
+    void sameSeedGivesIdenticalMetricsAndWeights() {
+        List<EpochMetrics> first = new ArrayList<>();
+        List<EpochMetrics> second = new ArrayList<>();
+        TrainingStrategy strategy = TrainingStrategy.plain(4, 32, 0.01, 11);
+
+        ExportedModel a = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, first::add, tmp.resolve("a"));
+        ExportedModel b = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, second::add, tmp.resolve("b"));
+
+        assertThat(second).isEqualTo(first);
+        Map<String, float[]> weightsA = SavedWeights.read(a.directory(), a.manifest().layout());
+        Map<String, float[]> weightsB = SavedWeights.read(b.directory(), b.manifest().layout());
+        assertThat(weightsB).containsOnlyKeys(weightsA.keySet());
+        weightsA.forEach((name, values) -> assertThat(weightsB.get(name)).as(name).containsExactly(values));
+    }
+
+    @Test
+    void differentSeedGivesDifferentRun() {
+        List<EpochMetrics> first = new ArrayList<>();
+        List<EpochMetrics> second = new ArrayList<>();
+        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
+                TrainingStrategy.plain(2, 32, 0.01, 1), first::add, tmp.resolve("a"));
+        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
+                TrainingStrategy.plain(2, 32, 0.01, 2), second::add, tmp.resolve("b"));
+
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void fgsmAdversarialTrainingYieldsAUsableModel() {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        TrainingStrategy strategy = new TrainingStrategy(10, 32, 0.01, 0, true, 0.3, 5);
+
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("fgsm"));
+
+        assertThat(epochs).hasSize(10);
+        System.out.println("fgsm last epoch: " + epochs.get(9));
+        assertThat(epochs.get(9).validationAccuracy()).isGreaterThan(0.7);
+        assertThat(model.manifest().fgsmEpsilon()).isEqualTo(0.3);
+        EvaluationReport report = RobustnessEvaluator.evaluate(model.directory(), BlobsFixture.test(), List.of(0.3));
+        System.out.println("fgsm-trained model evaluation: " + report);
+        assertThat(report.cleanAccuracy()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void refusesANonEmptyExportDirectory() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("used"));
+        Files.writeString(dir.resolve("stale.txt"), "old");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(),
+                        BlobsFixture.train(), BlobsFixture.validation(), TrainingStrategy.plain(1, 32, 0.01, 1),
+                        TrainingListener.ignoring(), dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exportDir");
+    }
+}
