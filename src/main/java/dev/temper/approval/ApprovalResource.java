@@ -1,6 +1,6 @@
 package dev.temper.approval;
 
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,33 +34,33 @@ public class ApprovalResource {
     }
 
     private final ApprovalService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    ApprovalResource(ApprovalService service, CurrentUser user) {
+    ApprovalResource(ApprovalService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     @POST
     public Response request(@NotNull @Valid NewRequest request) {
-        ApprovalDto created = ApprovalDto.of(service.request(user, request.modelVersionId(), request.comment()));
+        ApprovalDto created = ApprovalDto.of(service.request(users.get(), request.modelVersionId(), request.comment()));
         return Response.created(URI.create("/api/approvals/" + created.id())).entity(created).build();
     }
 
     @GET
     public List<ApprovalDto> list() {
-        return service.list(user).stream().map(ApprovalDto::of).toList();
+        return service.list(users.get()).stream().map(ApprovalDto::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public ApprovalDto get(@PathParam("id") long id) {
-        return ApprovalDto.of(service.get(user, id));
+        return ApprovalDto.of(service.get(users.get(), id));
     }
 
     @POST
     @Path("/{id}/decision")
     public ApprovalDto decide(@PathParam("id") long id, @NotNull @Valid Decision decision) {
-        return ApprovalDto.of(service.decide(user, id, decision.approve(), decision.comment()));
+        return ApprovalDto.of(service.decide(users.get(), id, decision.approve(), decision.comment()));
     }
 }

@@ -1,6 +1,6 @@
 package dev.temper.audit;
 
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,22 +24,22 @@ public class AuditResource {
     }
 
     private final AuditService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    AuditResource(AuditService service, CurrentUser user) {
+    AuditResource(AuditService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     @GET
     public List<AuditEntryDto> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("100") int size) {
-        return service.page(user, page, Math.min(size, 500)).stream().map(AuditEntryDto::of).toList();
+        return service.page(users.get(), page, Math.min(size, 500)).stream().map(AuditEntryDto::of).toList();
     }
 
     @GET
     @Path("/verification")
     public ChainStatus verify() {
-        return new ChainStatus(service.verifyChain(user));
+        return new ChainStatus(service.verifyChain(users.get()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.temper.dataset;
 
 import dev.temper.base.ProblemException;
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,11 +18,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class DatasetResource {
 
     private final DatasetService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    DatasetResource(DatasetService service, CurrentUser user) {
+    DatasetResource(DatasetService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     /** Registers a CSV upload; identical content answers 200 with the existing version. */
@@ -33,7 +33,7 @@ public class DatasetResource {
         if (file == null) {
             throw ProblemException.badRequest("Attach the CSV file as the multipart field 'file'");
         }
-        DatasetService.Registration registration = service.register(user, team, name, labelColumn, file.uploadedFile());
+        DatasetService.Registration registration = service.register(users.get(), team, name, labelColumn, file.uploadedFile());
         DatasetVersionDto body = DatasetVersionDto.of(registration.version(), registration.reused());
         return registration.reused()
                 ? Response.ok(body).build()
@@ -42,12 +42,12 @@ public class DatasetResource {
 
     @GET
     public List<DatasetVersionDto> list() {
-        return service.list(user).stream().map(v -> DatasetVersionDto.of(v, false)).toList();
+        return service.list(users.get()).stream().map(v -> DatasetVersionDto.of(v, false)).toList();
     }
 
     @GET
     @Path("/{id}")
     public DatasetVersionDto get(@PathParam("id") long id) {
-        return DatasetVersionDto.of(service.get(user, id), false);
+        return DatasetVersionDto.of(service.get(users.get(), id), false);
     }
 }

@@ -1,6 +1,6 @@
 package dev.temper.evaluation;
 
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,23 +10,23 @@ import java.util.List;
 public class LeaderboardResource {
 
     private final EvaluationService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    LeaderboardResource(EvaluationService service, CurrentUser user) {
+    LeaderboardResource(EvaluationService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     /** All rows the caller's teams may see, grouped by dataset version on the client. */
     @GET
     public List<LeaderboardRow> all() {
-        return service.all(user).stream().map(LeaderboardRow::of).toList();
+        return service.all(users.get()).stream().map(LeaderboardRow::of).toList();
     }
 
     /** Rows for one dataset version, best clean accuracy first; empty for other teams' datasets. */
     @GET
     @Path("/{datasetVersionId}")
     public List<LeaderboardRow> forDataset(@PathParam("datasetVersionId") long datasetVersionId) {
-        return service.leaderboard(user, datasetVersionId).stream().map(LeaderboardRow::of).toList();
+        return service.leaderboard(users.get(), datasetVersionId).stream().map(LeaderboardRow::of).toList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.temper.registry;
 
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,28 +27,28 @@ public class ModelResource {
     }
 
     private final ModelRegistryService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    ModelResource(ModelRegistryService service, CurrentUser user) {
+    ModelResource(ModelRegistryService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     @GET
     public List<ModelVersionDto> list() {
-        return service.list(user).stream().map(ModelVersionDto::of).toList();
+        return service.list(users.get()).stream().map(ModelVersionDto::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public ModelVersionDto get(@PathParam("id") long id) {
-        return ModelVersionDto.of(service.get(user, id));
+        return ModelVersionDto.of(service.get(users.get(), id));
     }
 
     @GET
     @Path("/aliases")
     public List<AliasDto> aliases() {
-        return service.aliases(user).stream()
+        return service.aliases(users.get()).stream()
                 .map(a -> new AliasDto(a.team, a.alias, a.modelVersion.id, a.modelVersion.label(), a.updatedBy,
                         a.updatedAt))
                 .toList();

@@ -1,7 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.contract.JobKind;
-import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -36,34 +36,34 @@ public class JobResource {
     }
 
     private final JobService service;
-    private final CurrentUser user;
+    private final CurrentUserProvider users;
 
-    JobResource(JobService service, CurrentUser user) {
+    JobResource(JobService service, CurrentUserProvider users) {
         this.service = service;
-        this.user = user;
+        this.users = users;
     }
 
     @POST
     public Response submit(@NotNull @Valid JobSubmission submission) {
-        JobDto job = JobDto.of(service.submit(user, submission));
+        JobDto job = JobDto.of(service.submit(users.get(), submission));
         return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
     }
 
     @GET
     public List<JobDto> list() {
-        return service.list(user).stream().map(JobDto::of).toList();
+        return service.list(users.get()).stream().map(JobDto::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public JobDto get(@PathParam("id") long id) {
-        return JobDto.of(service.get(user, id));
+        return JobDto.of(service.get(users.get(), id));
     }
 
     @GET
     @Path("/{id}/metrics")
     public List<MetricDto> metrics(@PathParam("id") long id) {
-        return service.metrics(user, id).stream()
+        return service.metrics(users.get(), id).stream()
                 .map(m -> new MetricDto(m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss, m.validationAccuracy,
                         m.recordedAt))
                 .toList();

@@ -1,21 +1,28 @@
 package dev.temper.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Builds the {@link CurrentUser} of a request from its verified OIDC identity. */
-public class CurrentUserProducer {
+/**
+ * Builds the {@link CurrentUser} of the current request from its verified OIDC identity. Callers ask
+ * on every request (the injected identity is request-bound), so no user is ever cached in a singleton.
+ */
+@ApplicationScoped
+public class CurrentUserProvider {
 
     static final String TEAMS_CLAIM = "groups";
 
-    @Produces
-    @RequestScoped
-    CurrentUser currentUser(SecurityIdentity identity) {
+    private final SecurityIdentity identity;
+
+    CurrentUserProvider(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public CurrentUser get() {
         return fromIdentity(identity);
     }
 
