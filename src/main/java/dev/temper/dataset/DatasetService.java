@@ -64,14 +64,20 @@ public class DatasetService {
             if (existing.isPresent()) {
                 return new Registration(existing.get(), true);
             }
+            // Content-addressed: a file left by an earlier, rolled-back attempt holds the same bytes.
             String key = "datasets/" + team + "/" + sha256 + ".csv";
-            store.put(key, canonical);
+            boolean written = !store.exists(key);
+            if (written) {
+                store.put(key, canonical);
+            }
             try {
                 DatasetVersion version = QuarkusTransaction.requiringNew().call(() ->
                         persist(user, team, datasetName, labelColumn.strip(), table, splits, sha256, key));
                 return new Registration(version, false);
             } catch (RuntimeException e) {
-                store.delete(key);
+                if (written) {
+                    store.delete(key);
+                }
                 throw e;
             }
         } catch (IOException e) {

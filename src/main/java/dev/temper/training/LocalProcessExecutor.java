@@ -49,7 +49,7 @@ public class LocalProcessExecutor implements JobExecutor {
         command.add(WORKER_MAIN);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("TEMPER_SERVER_URL", serverUrl);
         builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
         builder.environment().put("TEMPER_JOB_TOKEN", token);

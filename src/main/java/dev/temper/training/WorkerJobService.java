@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -135,7 +136,8 @@ public class WorkerJobService {
     /** Registers the trained model and queues its evaluation; the artifact is removed if that fails. */
     public ModelVersion completeTraining(long jobId, String token, Path modelZip, String sha256, String manifest) {
         TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
-        String key = "models/" + job.team + "/job-" + jobId + "-attempt-" + job.attempt + ".zip";
+        // Unique even if the database is ever reset while the store is kept.
+        String key = "models/" + job.team + "/" + UUID.randomUUID() + ".zip";
         try {
             store.put(key, modelZip);
         } catch (IOException e) {

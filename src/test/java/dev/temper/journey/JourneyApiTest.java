@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class JourneyApiTest {
+public class JourneyApiTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
 
@@ -239,7 +239,7 @@ class JourneyApiTest {
                 .post("/api/approvals/{id}/decision", id).then();
     }
 
-    static JsonPath awaitFinished(String user, long jobId) {
+    public static JsonPath awaitFinished(String user, long jobId) {
         await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             String state = as(user).get("/api/jobs/{id}", jobId).then().extract().jsonPath().getString("state");
             return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state);

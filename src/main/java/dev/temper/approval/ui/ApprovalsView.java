@@ -1,0 +1,80 @@
+package dev.temper.approval.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.temper.approval.ApprovalRequest;
+import dev.temper.approval.ApprovalService;
+import dev.temper.approval.ApprovalState;
+import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import dev.temper.ui.MainLayout;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Requests to promote model versions to production; reviewers approve or reject open ones. */
+@Route(value = "approvals", layout = MainLayout.class)
+@PageTitle("Approvals | Temper")
+@Menu(title = "Approvals", order = 5)
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
+public class ApprovalsView extends VerticalLayout {
+
+    private final CurrentUser user;
+    private final ApprovalService approvals;
+    private final Grid<ApprovalRequest> grid = new Grid<>();
+
+    public ApprovalsView(SecurityIdentity identity, ApprovalService approvals) {
+        this.user = CurrentUserProvider.fromIdentity(identity);
+        this.approvals = approvals;
+        setSizeFull();
+        configureGrid();
+        add(new H2("Approvals"), grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("approvals-grid");
+        grid.addColumn(r -> r.modelVersion.label()).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(r -> r.targetAlias).setHeader("Alias").setAutoWidth(true);
+        grid.addColumn(r -> r.state).setHeader("State").setAutoWidth(true);
+        grid.addColumn(r -> r.requestedBy).setHeader("Requested by").setAutoWidth(true);
+        grid.addColumn(r -> text(r.requestComment)).setHeader("Comment").setFlexGrow(1);
+        grid.addColumn(r -> text(r.decidedBy)).setHeader("Decided by").setAutoWidth(true);
+        grid.addColumn(r -> text(r.decisionComment)).setHeader("Decision comment").setFlexGrow(1);
+        if (user.hasRole(Roles.REVIEWER)) {
+            grid.addComponentColumn(this::decisionButtons).setHeader("Decision").setAutoWidth(true);
+        }
+    }
+
+    private HorizontalLayout decisionButtons(ApprovalRequest request) {
+        HorizontalLayout buttons = new HorizontalLayout();
+        if (request.state == ApprovalState.OPEN) {
+            buttons.add(decisionButton(request, true), decisionButton(request, false));
+        }
+        return buttons;
+    }
+
+    private Button decisionButton(ApprovalRequest request, boolean approve) {
+        Button button = new Button(approve ? "Approve" : "Reject",
+                click -> new DecisionDialog(user, request, approve, approvals, this::refresh).open());
+        button.setId((approve ? "approve-" : "reject-") + request.id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL,
+                approve ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        return button;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private void refresh() {
+        grid.setItems(approvals.list(user));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.temper.evaluation.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.temper.evaluation.EvaluationService;
+import dev.temper.evaluation.LeaderboardRow;
+import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import dev.temper.training.JobUpdates;
+import dev.temper.ui.Formats;
+import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.MainLayout;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Clean and adversarial (FGSM) test accuracy of every evaluated model version. Evaluations finish as
+ * jobs, so the board listens to job updates; the FGSM columns follow the epsilons actually measured.
+ */
+@Route(value = "leaderboard", layout = MainLayout.class)
+@PageTitle("Leaderboard | Temper")
+@Menu(title = "Leaderboard", order = 4)
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
+public class LeaderboardView extends VerticalLayout {
+
+    private final CurrentUser user;
+    private final EvaluationService evaluations;
+    private final Grid<LeaderboardRow> grid = new Grid<>();
+
+    public LeaderboardView(SecurityIdentity identity, EvaluationService evaluations, JobUpdates updates) {
+        this.user = CurrentUserProvider.fromIdentity(identity);
+        this.evaluations = evaluations;
+        setSizeFull();
+        grid.setId("leaderboard-grid");
+        add(new H2("Leaderboard"),
+                new Paragraph("Accuracy on each dataset version's held-out test split; FGSM columns show accuracy "
+                        + "under a fast-gradient-sign attack of the given strength."),
+                grid);
+        refresh();
+        LiveRefresh.bind(this, updates::subscribe, update -> user.isMemberOf(update.team()), this::refresh);
+    }
+
+    private void refresh() {
+        List<LeaderboardRow> rows = evaluations.all(user).stream()
+                .map(LeaderboardRow::of)
+                .sorted(Comparator.comparing(LeaderboardRow::datasetVersion)
+                        .thenComparing(Comparator.comparingDouble(LeaderboardRow::cleanAccuracy).reversed()))
+                .toList();
+        configureColumns(epsilons(rows));
+        grid.setItems(rows);
+    }
+
+    private void configureColumns(SortedSet<Double> epsilons) {
+        grid.removeAllColumns();
+        grid.addColumn(LeaderboardRow::datasetVersion).setHeader("Dataset").setAutoWidth(true);
+        grid.addColumn(LeaderboardRow::modelVersion).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(row -> Formats.orDash(row.baseVersion())).setHeader("Base").setAutoWidth(true);
+        grid.addColumn(LeaderboardRow::examples).setHeader("Examples").setAutoWidth(true);
+        grid.addColumn(row -> Formats.percent(row.cleanAccuracy())).setHeader("Clean accuracy").setAutoWidth(true);
+        for (double epsilon : epsilons) {
+            grid.addColumn(row -> Formats.percent(row.fgsmAccuracy().get(epsilon)))
+                    .setHeader("FGSM ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString())
+                    .setAutoWidth(true);
+        }
+    }
+
+    private static SortedSet<Double> epsilons(List<LeaderboardRow> rows) {
+        SortedSet<Double> epsilons = new TreeSet<>();
+        rows.forEach(row -> epsilons.addAll(row.fgsmAccuracy().keySet()));
+        return epsilons;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.temper.registry.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.temper.approval.ApprovalRequest;
+import dev.temper.approval.ApprovalService;
+import dev.temper.base.ProblemException;
+import dev.temper.registry.ModelVersion;
+import dev.temper.security.CurrentUser;
+import dev.temper.ui.ProblemNotification;
+
+/** Asks a reviewer to promote one model version to the team's production alias. */
+class ApprovalRequestDialog extends Dialog {
+
+    ApprovalRequestDialog(CurrentUser user, ModelVersion version, ApprovalService approvals) {
+        setHeaderTitle("Request production approval for " + version.label());
+        TextArea comment = new TextArea("Why this version?");
+        comment.setId("approval-comment");
+        comment.setMaxLength(ApprovalRequest.COMMENT_MAX_LENGTH);
+        comment.setWidth("28em");
+        add(comment);
+
+        Button submit = new Button("Request approval", click -> {
+            try {
+                approvals.request(user, version.id, comment.getValue());
+                ProblemNotification.success("Approval requested for " + version.label());
+                close();
+            } catch (ProblemException problem) {
+                ProblemNotification.show(problem);
+            }
+        });
+        submit.setId("approval-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", click -> close()), submit);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.temper.registry.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.temper.approval.ApprovalService;
+import dev.temper.registry.ModelRegistryService;
+import dev.temper.registry.ModelVersion;
+import dev.temper.security.CurrentUser;
+import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import dev.temper.ui.Formats;
+import dev.temper.ui.MainLayout;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Registered model versions with their lineage; ml-engineers ask for a version to go to production. */
+@Route(value = "models", layout = MainLayout.class)
+@PageTitle("Models | Temper")
+@Menu(title = "Models", order = 3)
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
+public class ModelsView extends VerticalLayout {
+
+    private final CurrentUser user;
+    private final ModelRegistryService models;
+    private final ApprovalService approvals;
+    private final Grid<ModelVersion> grid = new Grid<>();
+
+    public ModelsView(SecurityIdentity identity, ModelRegistryService models, ApprovalService approvals) {
+        this.user = CurrentUserProvider.fromIdentity(identity);
+        this.models = models;
+        this.approvals = approvals;
+        setSizeFull();
+        configureGrid();
+        add(new H2("Models"), grid);
+        grid.setItems(models.list(user));
+    }
+
+    private void configureGrid() {
+        grid.setId("models-grid");
+        grid.addColumn(ModelVersion::label).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(v -> v.baseVersion == null ? "—" : v.baseVersion.label()).setHeader("Base").setAutoWidth(true);
+        grid.addColumn(v -> v.datasetVersion.label()).setHeader("Dataset").setAutoWidth(true);
+        grid.addColumn(v -> v.jobId).setHeader("Job").setAutoWidth(true);
+        grid.addColumn(v -> Formats.shortSha(v.sha256)).setHeader("SHA-256").setAutoWidth(true);
+        grid.addColumn(v -> v.createdBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true);
+        if (user.hasRole(Roles.ML_ENGINEER)) {
+            grid.addComponentColumn(this::requestButton).setHeader("Production").setAutoWidth(true);
+        }
+    }
+
+    private Button requestButton(ModelVersion version) {
+        Button button = new Button("Request approval",
+                click -> new ApprovalRequestDialog(user, version, approvals).open());
+        button.setId("request-approval-" + version.id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+}

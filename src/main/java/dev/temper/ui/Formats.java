@@ -1,0 +1,34 @@
+package dev.temper.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How numbers, hashes and times read across the views. */
+public final class Formats {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** First 12 hex digits: enough to tell versions apart at a glance; the full hash is in the API. */
+    public static String shortSha(String sha256) {
+        return sha256 == null ? "" : sha256.substring(0, Math.min(12, sha256.length()));
+    }
+
+    /** 0.8734 -> "87.3%". */
+    public static String percent(Double share) {
+        return share == null ? "" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    public static String orDash(Object value) {
+        return value == null ? "—" : value.toString();
+    }
+}

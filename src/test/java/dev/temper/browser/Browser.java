@@ -1,0 +1,152 @@
+package dev.temper.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One signed-in user's headless Chromium (Debian's, through its chromedriver: nothing downloaded),
+ * with the few Vaadin-aware steps the browser tests need.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    Browser(String baseUrl) throws IOException {
+        this.baseUrl = baseUrl;
+        this.profile = Files.createTempDirectory("temper-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    static boolean available() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    }
+
+    /** Opens a page; the first visit goes through Keycloak's sign-in form. */
+    void signIn(String username) {
+        driver.get(baseUrl + "/");
+        until(() -> !driver.findElements(By.id("kc-login")).isEmpty());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(username);
+        driver.findElement(By.id("kc-login")).click();
+        until(() -> driver.getCurrentUrl().startsWith(baseUrl) && isVaadinReady());
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+        until(this::isVaadinReady);
+    }
+
+    WebElement byId(String id) {
+        until(() -> !driver.findElements(By.id(id)).isEmpty());
+        return driver.findElement(By.id(id));
+    }
+
+    /** Types into a Vaadin field (its native input or textarea is slotted into the light DOM). */
+    void type(String fieldId, String text) {
+        WebElement input = byId(fieldId).findElement(By.cssSelector("input, textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Picks the item of a Vaadin combo box whose label is exactly {@code label}. */
+    void choose(String comboBoxId, String label) {
+        WebElement input = byId(comboBoxId).findElement(By.cssSelector("input"));
+        input.click();
+        input.sendKeys(label);
+        until(() -> textOf(By.cssSelector("vaadin-combo-box-item")).contains(label));
+        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        until(() -> label.equals(js("return arguments[0].inputElement.value", byId(comboBoxId))));
+    }
+
+    void click(String id) {
+        byId(id).click();
+    }
+
+    /** Hands a file to a Vaadin upload; its file input lives in the component's shadow root. */
+    void upload(String uploadId, Path file) {
+        WebElement input = byId(uploadId).getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    String text(String id) {
+        return (String) js("return arguments[0].textContent", byId(id));
+    }
+
+    String notifications() {
+        return (String) js("return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                + ".map(c => c.textContent).join(' | ')");
+    }
+
+    String textOf(By selector) {
+        return String.join(" ", driver.findElements(selector).stream().map(WebElement::getText).toList());
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    void until(Supplier<Boolean> condition) {
+        until(condition, WAIT);
+    }
+
+    void until(Supplier<Boolean> condition, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(RuntimeException.class).until(d -> condition.get());
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean isVaadinReady() {
+        Object ready = js("return !!window.Vaadin && !!window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+        return Boolean.TRUE.equals(ready);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary profile; the OS cleans its temp directory.
+        }
+    }
+}
