@@ -104,6 +104,10 @@ final class Browser implements AutoCloseable {
                 + ".map(c => c.textContent).join(' | ')");
     }
 
+    int count(By selector) {
+        return driver.findElements(selector).size();
+    }
+
     String textOf(By selector) {
         return String.join(" ", driver.findElements(selector).stream().map(WebElement::getText).toList());
     }

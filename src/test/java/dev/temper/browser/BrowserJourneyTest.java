@@ -3,7 +3,7 @@ package dev.temper.browser;
 import static dev.temper.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.temper.journey.JourneyApiTest;
+import dev.temper.testsupport.Jobs;
 import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BrowserJourneyTest {
 
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
 
     @TestHTTPResource("/")
     URL root;
@@ -73,7 +71,7 @@ class BrowserJourneyTest {
             // The page is never reloaded from here on: what changes arrives by server push.
             assertThat(alice.text("job-state")).containsAnyOf("QUEUED", "STARTING", "RUNNING");
             alice.screenshot("04-job-submitted");
-            alice.until(() -> alice.text("job-state").contains("SUCCEEDED"), JOB_TIMEOUT);
+            alice.until(() -> alice.text("job-state").contains("SUCCEEDED"), Jobs.TIMEOUT);
             assertThat(alice.js("return arguments[0].size", alice.byId("job-metrics-grid"))).isEqualTo(15L);
             assertThat(alice.js("return arguments[0].value", alice.byId("job-progress"))).isEqualTo(1L);
             assertThat(alice.js("return arguments[0].shadowRoot != null || arguments[0].querySelector('canvas') != null",
@@ -89,7 +87,7 @@ class BrowserJourneyTest {
                 alice.open("/leaderboard");
                 String board = alice.text("leaderboard-grid");
                 return board.contains("browser-base v1") && board.contains("browser-robust v1");
-            }, JOB_TIMEOUT);
+            }, Jobs.TIMEOUT);
             assertThat(alice.text("leaderboard-grid")).contains("FGSM ε=0.1").contains("FGSM ε=0.3");
             alice.screenshot("06-leaderboard");
 
@@ -129,7 +127,7 @@ class BrowserJourneyTest {
                         "strategy", Map.of("epochs", 10, "batchSize", 32, "learningRate", 0.01, "frozenLayers", 0,
                                 "fgsm", false, "fgsmEpsilon", 0.0, "seed", 3)))
                 .post("/api/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
-        var job = JourneyApiTest.awaitFinished("alice", jobId);
+        var job = Jobs.awaitFinished("alice", jobId);
         assertThat(job.getString("state")).as(job.getString("message")).isEqualTo("SUCCEEDED");
     }
 }

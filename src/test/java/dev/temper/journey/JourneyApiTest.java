@@ -9,7 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import static dev.temper.testsupport.Jobs.awaitFinished;
+import static dev.temper.testsupport.Jobs.strategy;
+
 import dev.temper.testsupport.CsvFixtures;
+import dev.temper.testsupport.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,9 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class JourneyApiTest {
-
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+class JourneyApiTest {
 
     private static long datasetId;
     private static long baseVersionId;
@@ -63,6 +65,7 @@ public class JourneyApiTest {
     @Order(2)
     void aMalformedFileGetsAClearErrorAndLeavesNothingBehind() {
         int before = as("alice").get("/api/datasets").then().extract().jsonPath().getList("$").size();
+        long filesBefore = storedFiles();
         upload("alice", "broken", "species", "f0,f1,species\n1.0,2.0,alpha\n1.5,oops,beta\n")
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("Line 3, column 'f1': 'oops' is not a finite number"));
@@ -73,6 +76,19 @@ public class JourneyApiTest {
         upload("alice", "empty", "species", "")
                 .statusCode(400).body("detail", containsString("The file is empty"));
         assertThat(as("alice").get("/api/datasets").then().extract().jsonPath().getList("$")).hasSize(before);
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    private static long storedFiles() {
+        java.nio.file.Path store = java.nio.file.Path.of("target", "test-artifacts");
+        if (!java.nio.file.Files.exists(store)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.walk(store)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -114,7 +130,7 @@ public class JourneyApiTest {
     @Test
     @Order(5)
     void evaluationsPutBaseAndFineTunedSideBySideOnTheLeaderboard() {
-        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() ->
+        await().atMost(Jobs.TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() ->
                 as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath().getList("$").size() == 2);
         JsonPath board = as("alice").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).extract().jsonPath();
         assertThat(board.getList("modelVersionId", Integer.class))
@@ -223,11 +239,6 @@ public class JourneyApiTest {
                 .post("/api/datasets").then();
     }
 
-    static Map<String, Object> strategy(int epochs, double learningRate, int frozenLayers, boolean fgsm, double epsilon) {
-        return Map.of("epochs", epochs, "batchSize", 32, "learningRate", learningRate, "frozenLayers", frozenLayers,
-                "fgsm", fgsm, "fgsmEpsilon", epsilon, "seed", 7);
-    }
-
     private static long submit(String user, Map<String, Object> body) {
         return as(user).contentType(ContentType.JSON).body(body).post("/api/jobs").then().statusCode(201)
                 .body("state", equalTo("QUEUED")).extract().jsonPath().getLong("id");
@@ -237,13 +248,5 @@ public class JourneyApiTest {
             String comment) {
         return as(user).contentType(ContentType.JSON).body(Map.of("approve", approve, "comment", comment))
                 .post("/api/approvals/{id}/decision", id).then();
-    }
-
-    public static JsonPath awaitFinished(String user, long jobId) {
-        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            String state = as(user).get("/api/jobs/{id}", jobId).then().extract().jsonPath().getString("state");
-            return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state);
-        });
-        return as(user).get("/api/jobs/{id}", jobId).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,0 +1,42 @@
+package dev.temper.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** The database itself refuses to change or remove audit entries, whatever the application does. */
+@QuarkusTest
+class AuditAppendOnlyTest {
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void updatesDeletesAndTruncationAreRefused() throws SQLException {
+        QuarkusTransaction.requiringNew().run(() ->
+                auditLog.record("tester", "team-a", "test.append", "Test", 1, "an entry to tamper with"));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("update audit_entry set actor = 'mallory'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_entry"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("truncate audit_entry"))
+                    .hasMessageContaining("append-only");
+            try (var rows = sql.executeQuery("select count(*) from audit_entry where actor = 'mallory'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
+    }
+}
