@@ -43,20 +43,30 @@ public class EmbeddedServices {
     private EmbeddedPostgres postgres;
     private KeycloakLauncher keycloak;
 
-    void start(@Observes @Priority(DatabaseMigration.STARTUP_PRIORITY - 10) StartupEvent event) throws IOException {
+    /** PostgreSQL first: the schema migration that follows needs it. */
+    void startPostgres(@Observes @Priority(DatabaseMigration.STARTUP_PRIORITY - 10) StartupEvent event)
+            throws IOException {
         if (!enabled) {
             return;
         }
         if (isListening(postgresPort)) {
             LOG.infof("PostgreSQL already answers on port %d; using it", postgresPort);
-        } else {
-            Files.createDirectories(postgresData);
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(postgresPort)
-                    .setDataDirectory(postgresData)
-                    .setCleanDataDirectory(false)
-                    .start();
-            LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgresPort, postgresData.toAbsolutePath());
+            return;
+        }
+        Files.createDirectories(postgresData);
+        postgres = EmbeddedPostgres.builder()
+                .setPort(postgresPort)
+                .setDataDirectory(postgresData)
+                .setCleanDataDirectory(false)
+                .start();
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgresPort, postgresData.toAbsolutePath());
+    }
+
+    /** Keycloak after the migration; OIDC connects to it on the first sign-in. */
+    void startKeycloak(@Observes @Priority(DatabaseMigration.STARTUP_PRIORITY + 10) StartupEvent event)
+            throws IOException {
+        if (!enabled) {
+            return;
         }
         if (isListening(keycloakPort)) {
             LOG.infof("Keycloak already answers on port %d; using it", keycloakPort);
@@ -64,7 +74,7 @@ public class EmbeddedServices {
         }
         try (InputStream realm = EmbeddedServices.class.getResourceAsStream("/keycloak/temper-realm.json")) {
             LOG.infof("Starting Keycloak on port %d (first start takes up to a minute)", keycloakPort);
-            keycloak = KeycloakLauncher.start(keycloakHome, realm, keycloakPort, keycloakPort + 1,
+            keycloak = KeycloakLauncher.start(keycloakHome.toAbsolutePath(), realm, keycloakPort, keycloakPort + 1,
                     Path.of("data", "keycloak.log"), KEYCLOAK_TIMEOUT);
             LOG.infof("Keycloak ready: %s (demo users alice, bob, carol, dana, erin; password = user name)",
                     keycloak.realmUrl());

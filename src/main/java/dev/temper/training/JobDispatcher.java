@@ -26,7 +26,8 @@ public class JobDispatcher {
         this.parallelism = parallelism;
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         List<Long> next = QuarkusTransaction.requiringNew().call(() -> {
             int free = parallelism - (int) jobs.countActive();
