@@ -47,10 +47,17 @@ class BrowserJourneyTest {
             alice.open("/datasets");
             alice.type("dataset-name", "browser-blobs");
             alice.type("label-column", "species");
+            // A malformed file first: a readable message, and nothing registered.
+            Path broken = Files.createTempFile("broken-", ".csv");
+            Files.writeString(broken, "f0,species\n1.0,alpha\nabc,beta\n");
+            alice.upload("dataset-upload", broken);
+            alice.until(() -> alice.text("dataset-error").contains("Line 3, column 'f0': 'abc' is not a finite number"));
+            assertThat(alice.text("datasets-grid")).doesNotContain("browser-blobs");
+            alice.screenshot("02-dataset-rejected");
             alice.upload("dataset-upload", csv);
             alice.until(() -> alice.notifications().contains("Registered browser-blobs v1"));
             alice.until(() -> alice.text("datasets-grid").contains("browser-blobs v1"));
-            alice.screenshot("02-dataset-registered");
+            alice.screenshot("03-dataset-registered");
             long datasetId = datasetId("browser-blobs");
 
             // A base model exists: pre-trained by the platform (through the API here; same machinery).
@@ -65,18 +72,18 @@ class BrowserJourneyTest {
             alice.type("job-frozen-layers", "1");
             alice.click("job-fgsm");
             alice.type("job-fgsm-epsilon", "0.1");
-            alice.screenshot("03-job-form");
+            alice.screenshot("04-job-form");
             alice.click("job-submit");
             alice.until(() -> alice.currentPath().matches("/jobs/\\d+"));
             // The page is never reloaded from here on: what changes arrives by server push.
             assertThat(alice.text("job-state")).containsAnyOf("QUEUED", "STARTING", "RUNNING");
-            alice.screenshot("04-job-submitted");
+            alice.screenshot("05-job-submitted");
             alice.until(() -> alice.text("job-state").contains("SUCCEEDED"), Jobs.TIMEOUT);
             assertThat(alice.js("return arguments[0].size", alice.byId("job-metrics-grid"))).isEqualTo(15L);
             assertThat(alice.js("return arguments[0].value", alice.byId("job-progress"))).isEqualTo(1L);
             assertThat(alice.js("return arguments[0].shadowRoot != null || arguments[0].querySelector('canvas') != null",
                     alice.byId("job-chart"))).isEqualTo(true);
-            alice.screenshot("05-job-succeeded");
+            alice.screenshot("06-job-succeeded");
             long jobId = Long.parseLong(alice.currentPath().replace("/jobs/", ""));
             modelVersionId = as("alice").get("/api/jobs/{id}", jobId).then().extract().jsonPath()
                     .getLong("resultModelVersionId");
@@ -89,7 +96,7 @@ class BrowserJourneyTest {
                 return board.contains("browser-base v1") && board.contains("browser-robust v1");
             }, Jobs.TIMEOUT);
             assertThat(alice.text("leaderboard-grid")).contains("FGSM ε=0.1").contains("FGSM ε=0.3");
-            alice.screenshot("06-leaderboard");
+            alice.screenshot("07-leaderboard");
 
             // Step 6, first half: alice asks for approval.
             alice.open("/models");
@@ -97,7 +104,7 @@ class BrowserJourneyTest {
             alice.type("approval-comment", "Robust to FGSM at 0.1; ready to ship");
             alice.click("approval-submit");
             alice.until(() -> alice.notifications().toLowerCase().contains("approval"));
-            alice.screenshot("07-approval-requested");
+            alice.screenshot("08-approval-requested");
         }
 
         long requestId = as("carol").get("/api/approvals").then().extract().jsonPath()
@@ -109,10 +116,10 @@ class BrowserJourneyTest {
             carol.type("decision-comment", "Checked the leaderboard: approved");
             carol.click("decision-confirm");
             carol.until(() -> carol.text("approvals-grid").contains("APPROVED"));
-            carol.screenshot("08-approved-by-carol");
+            carol.screenshot("09-approved-by-carol");
             carol.open("/");
             carol.until(() -> carol.text("production-team-a").contains("browser-robust v1"));
-            carol.screenshot("09-production-alias");
+            carol.screenshot("10-production-alias");
         }
     }
 

@@ -36,6 +36,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private final TextField labelColumn = new TextField("Label column");
     private final ComboBox<String> team = new ComboBox<>("Team");
     private final Span error = new Span();
+    private final Upload upload = new Upload(UploadHandler.toTempFile(this::register));
 
     DatasetUploadForm(CurrentUser user, DatasetService datasets, Consumer<Registration> onRegistered) {
         this.user = user;
@@ -54,7 +55,6 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         error.setId("dataset-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
 
-        Upload upload = new Upload(UploadHandler.toTempFile(this::register));
         upload.setId("dataset-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
@@ -80,6 +80,8 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
             showError(problem.getMessage());
         } finally {
             deleteQuietly(file);
+            // Ready for the next file (a corrected one, or another dataset).
+            upload.clearFileList();
         }
     }
 

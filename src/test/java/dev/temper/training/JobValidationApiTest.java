@@ -1,0 +1,71 @@
+package dev.temper.training;
+
+import static dev.temper.testsupport.Api.as;
+import static dev.temper.testsupport.Jobs.strategy;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.temper.testsupport.CsvFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A job spec that cannot run is refused on submit with a problem+json naming the field, and no job is created. */
+@QuarkusTest
+class JobValidationApiTest {
+
+    private static long datasetId;
+
+    @BeforeEach
+    void aDatasetExists() {
+        if (datasetId == 0) {
+            datasetId = as("alice").multiPart("name", "validation-blobs").multiPart("labelColumn", "species")
+                    .multiPart("file", "v.csv", CsvFixtures.blobs(60, 5).getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/api/datasets").then().extract().jsonPath().getLong("id");
+        }
+    }
+
+    @Test
+    void badStrategiesAreRefusedWithTheFieldNamed() {
+        int jobsBefore = jobCount();
+        refused(pretrain(strategy(0, 0.01, 0, false, 0.0)), "epochs");
+        refused(pretrain(strategy(5, -0.1, 0, false, 0.0)), "learningRate");
+        refused(pretrain(strategy(5, 0.01, -1, false, 0.0)), "frozenLayers");
+        refused(pretrain(strategy(5, 0.01, 3, false, 0.0)), "strategy.frozenLayers: 3 is more than the model's 2");
+        Map<String, Object> noBase = pretrain(strategy(5, 0.01, 0, false, 0.0));
+        noBase.put("kind", "FINETUNE");
+        refused(noBase, "baseModelVersionId: fine-tuning needs a base model version");
+        Map<String, Object> badWidths = pretrain(strategy(5, 0.01, 0, false, 0.0));
+        badWidths.put("hiddenWidths", List.of(16, 0));
+        refused(badWidths, "hiddenWidths");
+        Map<String, Object> unknownDataset = pretrain(strategy(5, 0.01, 0, false, 0.0));
+        unknownDataset.put("datasetVersionId", 999_999);
+        as("alice").contentType(ContentType.JSON).body(unknownDataset).post("/api/jobs").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("alice").contentType(ContentType.JSON).body("{\"kind\":\"PRETRAIN\"").post("/api/jobs").then()
+                .statusCode(400);
+        org.assertj.core.api.Assertions.assertThat(jobCount()).isEqualTo(jobsBefore);
+    }
+
+    private static Map<String, Object> pretrain(Map<String, Object> strategy) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "PRETRAIN");
+        body.put("modelName", "should-not-exist");
+        body.put("datasetVersionId", datasetId);
+        body.put("strategy", strategy);
+        return body;
+    }
+
+    private static void refused(Map<String, Object> body, String message) {
+        as("alice").contentType(ContentType.JSON).body(body).post("/api/jobs").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString(message));
+    }
+
+    private static int jobCount() {
+        return as("alice").get("/api/jobs").then().extract().jsonPath().getList("$").size();
+    }
+}
