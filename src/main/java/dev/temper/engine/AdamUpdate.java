@@ -28,7 +28,7 @@ final class AdamUpdate {
     private final List<Op> updates = new ArrayList<>();
     private final List<Op> slotResets = new ArrayList<>();
 
-    AdamUpdate(MlpGraph model, Operand<TFloat32> loss, List<String> trainableNames) {
+    AdamUpdate(ModelGraph model, Operand<TFloat32> loss, List<String> trainableNames) {
         Ops tf = model.ops();
         learningRate = tf.withName("adam.learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta1Power = tf.withName("adam.beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));

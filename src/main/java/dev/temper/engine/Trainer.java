@@ -16,15 +16,38 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Pre-training from scratch (how base models are made). Standardization mean/std are computed from train and stored in the manifest. */
+    /** Pre-training an MLP from scratch. Standardization mean/std are computed from train and stored in the manifest. */
     public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
                                          TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
         Objects.requireNonNull(arch, "arch");
         checkInputs(train, validation, strategy, listener, exportDir);
-        strategy.checkFits(arch);
-        TensorFlowRuntime.engine();
         MlpLayout layout = new MlpLayout(train.featureCount(), arch.hiddenWidths(), train.classCount());
-        Standardization standardization = Standardization.fit(train);
+        return pretrain(layout, Standardization.fit(train), train, validation, strategy, listener, exportDir);
+    }
+
+    /**
+     * Pre-training a CNN from scratch on images given as flat HWC rows in [0, 1]. Pixels are used as they
+     * are (identity standardization), so adversarial epsilons and clipping work in pixel units.
+     */
+    public static ExportedModel pretrain(CnnArchitecture arch, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        Objects.requireNonNull(arch, "arch");
+        checkInputs(train, validation, strategy, listener, exportDir);
+        if (train.featureCount() != arch.inputDim()) {
+            throw new IllegalArgumentException("train rows have " + train.featureCount() + " values but a "
+                    + arch.height() + "x" + arch.width() + "x" + arch.channels() + " image has " + arch.inputDim());
+        }
+        CnnLayout layout = new CnnLayout(arch.height(), arch.width(), arch.channels(), arch.convFilters(),
+                arch.denseWidths(), train.classCount());
+        return pretrain(layout, Standardization.identity(layout.inputDim()), train, validation, strategy, listener,
+                exportDir);
+    }
+
+    private static ExportedModel pretrain(NetworkLayout layout, Standardization standardization, TabularData train,
+                                          TabularData validation, TrainingStrategy strategy,
+                                          TrainingListener listener, Path exportDir) {
+        strategy.checkFits(layout);
+        TensorFlowRuntime.engine();
         Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
         Map<String, float[]> trained = train(layout, initial, standardization, train, validation, strategy, listener);
         return ModelExporter.export(layout, trained, standardization, strategy, null, exportDir);
@@ -36,18 +59,19 @@ public final class Trainer {
         Objects.requireNonNull(baseModelDir, "baseModelDir");
         checkInputs(train, validation, strategy, listener, exportDir);
         ModelManifest base = ModelManifest.read(baseModelDir);
-        strategy.checkFits(new MlpArchitecture(base.hiddenWidths()));
+        NetworkLayout baseLayout = base.networkLayout();
+        NetworkLayout layout = baseLayout.withClassCount(train.classCount());
+        strategy.checkFits(layout);
         if (train.featureCount() != base.inputDim()) {
             throw new IllegalArgumentException("train has " + train.featureCount()
                     + " features but the base model expects " + base.inputDim());
         }
         TensorFlowRuntime.engine();
-        MlpLayout layout = new MlpLayout(base.inputDim(), base.hiddenWidths(), train.classCount());
         Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
-        Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, base.layout());
+        Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, baseLayout);
         boolean keepHead = base.classCount() == train.classCount();
-        for (MlpLayout.DenseLayer layer : layout.layers()) {
-            if (keepHead || !layer.name().equals(MlpLayout.HEAD)) {
+        for (NetworkLayout.Layer layer : layout.layers()) {
+            if (keepHead || !layer.name().equals(NetworkLayout.HEAD)) {
                 initial.put(layer.weightName(), baseWeights.get(layer.weightName()));
                 initial.put(layer.biasName(), baseWeights.get(layer.biasName()));
             }
@@ -58,7 +82,7 @@ public final class Trainer {
                 ContentHash.of(baseModelDir), exportDir);
     }
 
-    private static Map<String, float[]> train(MlpLayout layout, Map<String, float[]> initial,
+    private static Map<String, float[]> train(NetworkLayout layout, Map<String, float[]> initial,
                                               Standardization standardization, TabularData train,
                                               TabularData validation, TrainingStrategy strategy,
                                               TrainingListener listener) {
@@ -69,9 +93,9 @@ public final class Trainer {
     }
 
     /** Frozen layers are simply absent from this list, so the optimizer never touches them. */
-    static List<String> trainableVariables(MlpLayout layout, int frozenLayers) {
+    static List<String> trainableVariables(NetworkLayout layout, int frozenLayers) {
         List<String> names = new ArrayList<>();
-        List<MlpLayout.DenseLayer> layers = layout.layers();
+        List<? extends NetworkLayout.Layer> layers = layout.layers();
         for (int i = frozenLayers; i < layers.size(); i++) {
             names.add(layers.get(i).weightName());
             names.add(layers.get(i).biasName());

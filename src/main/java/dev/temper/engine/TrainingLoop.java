@@ -13,11 +13,11 @@ import org.tensorflow.types.TFloat32;
  */
 final class TrainingLoop {
 
-    private final MlpLayout layout;
+    private final NetworkLayout layout;
     private final TrainingStrategy strategy;
     private final TrainingListener listener;
 
-    TrainingLoop(MlpLayout layout, TrainingStrategy strategy, TrainingListener listener) {
+    TrainingLoop(NetworkLayout layout, TrainingStrategy strategy, TrainingListener listener) {
         this.layout = layout;
         this.strategy = strategy;
         this.listener = listener;
@@ -26,7 +26,7 @@ final class TrainingLoop {
     /** Trains from the given weights, updating only the named variables; returns all final weights. */
     Map<String, float[]> train(Map<String, float[]> initial, List<String> trainable,
                                float[][] trainX, int[] trainY, float[][] validationX, int[] validationY) {
-        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+        try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
             AdamUpdate adam = new AdamUpdate(model, model.loss().meanLoss(), trainable);
             GraphSession graph = new GraphSession(model, session);
             model.assign(session, initial);
@@ -61,7 +61,7 @@ final class TrainingLoop {
     }
 
     /** One Adam step; loss and logits are those of the weights before the update. */
-    private BatchResult step(MlpGraph model, Session session, AdamUpdate adam, float[][] x, int[] y, int step) {
+    private BatchResult step(ModelGraph model, Session session, AdamUpdate adam, float[][] x, int[] y, int step) {
         LossOps loss = model.loss();
         try (TFloat32 features = Tensors.matrix(x, layout.inputDim());
              TFloat32 labels = Tensors.oneHot(y, layout.classCount())) {

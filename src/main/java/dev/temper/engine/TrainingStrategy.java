@@ -25,9 +25,10 @@ public record TrainingStrategy(int epochs, int batchSize, double learningRate, i
     }
 
     /** Checks the strategy against an architecture; the record alone cannot know the layer count. */
-    void checkFits(MlpArchitecture architecture) {
-        require(frozenLayers <= architecture.denseLayerCount(), "frozenLayers (" + frozenLayers
-                + ") exceeds the " + architecture.denseLayerCount() + " dense layers of the model");
+    void checkFits(NetworkLayout layout) {
+        int body = layout.layers().size() - 1;
+        require(frozenLayers <= body, "frozenLayers (" + frozenLayers
+                + ") exceeds the " + body + " layers below the head of the model");
     }
 
     private static void require(boolean condition, String message) {

@@ -1,0 +1,74 @@
+package dev.temper.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CnnTrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void cnnLearnsShapesWellAboveChanceAndDjlMatchesTheSession() {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        long start = System.nanoTime();
+        ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(600, 3, 1, 1),
+                ImagesFixture.images(150, 3, 1, 2), TrainingStrategy.plain(8, 32, 0.01, 3), epochs::add,
+                tmp.resolve("cnn"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("cnn 8x8x1: %s; %.0f train samples/s%n", epochs.get(epochs.size() - 1),
+                600 * 8 / seconds);
+
+        assertThat(epochs.get(epochs.size() - 1).validationAccuracy()).isGreaterThan(0.8); // chance is 1/3
+        ModelManifest manifest = ModelManifest.read(model.directory());
+        assertThat(manifest.architecture()).isEqualTo(ModelManifest.CNN);
+        assertThat(manifest.inputShape()).containsExactly(8, 8, 1);
+        assertThat(manifest.convFilters()).containsExactly(8, 16);
+        TabularData test = ImagesFixture.images(90, 3, 1, 3);
+        float[][] session = SessionLogits.of(model.directory(), test.features());
+        try (DjlInference djl = new DjlInference(model.directory(), manifest.inputDim())) {
+            float[][] served = djl.logits(test.features());
+            for (int row = 0; row < test.size(); row++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(served[row][c]).as("logit %d of row %d", c, row).isCloseTo(session[row][c], within(1e-4f));
+                }
+            }
+            assertThat(Classification.correct(served, test.labels()) / 90.0).isGreaterThan(0.8);
+        }
+    }
+
+    @Test
+    void cnnFineTunesOntoANewClassCountKeepingFrozenConvWeights() {
+        ExportedModel base = Trainer.pretrain(ImagesFixture.architecture(3), ImagesFixture.images(150, 3, 3, 1),
+                ImagesFixture.images(30, 3, 3, 2), TrainingStrategy.plain(2, 32, 0.01, 3),
+                TrainingListener.ignoring(), tmp.resolve("base"));
+
+        ExportedModel tuned = Trainer.fineTune(base.directory(), ImagesFixture.images(160, 4, 3, 4),
+                ImagesFixture.images(40, 4, 3, 5), new TrainingStrategy(2, 32, 0.01, 2, false, 0, 5),
+                TrainingListener.ignoring(), tmp.resolve("tuned"));
+
+        Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
+        Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
+        assertThat(after.get("conv0.w")).containsExactly(before.get("conv0.w"));
+        assertThat(after.get("conv1.b")).containsExactly(before.get("conv1.b"));
+        assertThat(after.get("dense0.w")).isNotEqualTo(before.get("dense0.w"));
+        assertThat(after.get("head.w")).hasSize(16 * 4);
+        assertThat(tuned.manifest().inputShape()).containsExactly(8, 8, 3);
+    }
+
+    @Test
+    void refusesRowsThatAreNotImagesOfTheDeclaredShape() {
+        assertThatThrownBy(() -> Trainer.pretrain(new CnnArchitecture(28, 28, 1, List.of(4), List.of(8)),
+                ImagesFixture.images(10, 3, 1, 1), ImagesFixture.images(3, 3, 1, 2),
+                TrainingStrategy.plain(1, 8, 0.01, 1), TrainingListener.ignoring(), tmp.resolve("m")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("28x28x1");
+    }
+}
