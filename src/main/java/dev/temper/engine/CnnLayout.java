@@ -3,6 +3,7 @@ package dev.temper.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -57,7 +58,8 @@ record CnnLayout(int height, int width, int channels, List<Integer> convFilters,
 
     @Override
     public Operand<TFloat32> forward(Ops tf, Operand<TFloat32> features,
-                                     Map<String, ? extends Operand<TFloat32>> variables) {
+                                     Map<String, ? extends Operand<TFloat32>> variables,
+                                     UnaryOperator<Operand<TFloat32>> hiddenDropout) {
         Operand<TFloat32> x = tf.reshape(features, tf.constant(new long[] {-1, height, width, channels}));
         for (ConvLayer layer : convLayers()) {
             Operand<TFloat32> conv = tf.nn.conv2d(x, variables.get(layer.weightName()), List.of(1L, 1L, 1L, 1L),
@@ -68,7 +70,7 @@ record CnnLayout(int height, int width, int channels, List<Integer> convFilters,
         }
         Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, flattenedSize()}));
         return MlpLayout.DenseLayer.apply(tf, MlpLayout.DenseLayer.stack(flattenedSize(), denseWidths, classCount),
-                flat, variables);
+                flat, variables, hiddenDropout, true);
     }
 
     @Override

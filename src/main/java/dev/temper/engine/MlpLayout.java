@@ -3,6 +3,7 @@ package dev.temper.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -23,8 +24,9 @@ record MlpLayout(int inputDim, List<Integer> hiddenWidths, int classCount) imple
 
     @Override
     public Operand<TFloat32> forward(Ops tf, Operand<TFloat32> features,
-                                     Map<String, ? extends Operand<TFloat32>> variables) {
-        return DenseLayer.apply(tf, layers(), features, variables);
+                                     Map<String, ? extends Operand<TFloat32>> variables,
+                                     UnaryOperator<Operand<TFloat32>> hiddenDropout) {
+        return DenseLayer.apply(tf, layers(), features, variables, hiddenDropout, false);
     }
 
     @Override
@@ -66,10 +68,16 @@ record MlpLayout(int inputDim, List<Integer> hiddenWidths, int classCount) imple
             return layers;
         }
 
+        /** Dropout goes on every layer's input, except the first when that input is raw features. */
         static Operand<TFloat32> apply(Ops tf, List<DenseLayer> layers, Operand<TFloat32> input,
-                                       Map<String, ? extends Operand<TFloat32>> variables) {
+                                       Map<String, ? extends Operand<TFloat32>> variables,
+                                       UnaryOperator<Operand<TFloat32>> dropout, boolean dropInput) {
             Operand<TFloat32> activation = input;
-            for (DenseLayer layer : layers) {
+            for (int i = 0; i < layers.size(); i++) {
+                DenseLayer layer = layers.get(i);
+                if (dropInput || i > 0) {
+                    activation = dropout.apply(activation);
+                }
                 Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(activation, variables.get(layer.weightName())),
                         variables.get(layer.biasName()));
                 activation = layer.relu() ? tf.nn.relu(z) : z;

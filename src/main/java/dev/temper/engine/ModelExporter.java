@@ -36,7 +36,8 @@ final class ModelExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the model to " + exportDir, e);
         }
-        ModelManifest manifest = ModelManifest.describe(layout, standardization, strategy.frozenLayers(),
+        ModelManifest manifest = ModelManifest.describe(layout, standardization,
+                new FreezePlan(strategy.freeze(), layout).frozenAtStartCount(),
                 strategy.fgsm() ? strategy.fgsmEpsilon() : 0.0, parentSha256, SIGNATURE, ModelGraph.INPUT,
                 ModelGraph.OUTPUT);
         manifest.write(exportDir);

@@ -2,6 +2,7 @@ package dev.temper.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -24,8 +25,12 @@ sealed interface NetworkLayout permits MlpLayout, CnnLayout {
     /** Trainable layers from the input up; the last one is the head. */
     List<? extends Layer> layers();
 
-    /** Builds the forward pass on flat input rows, reading each layer's variables by name. */
-    Operand<TFloat32> forward(Ops tf, Operand<TFloat32> features, Map<String, ? extends Operand<TFloat32>> variables);
+    /**
+     * Builds the forward pass on flat input rows, reading each layer's variables by name; hiddenDropout
+     * is applied to every input of a dense layer except the raw features (identity when serving).
+     */
+    Operand<TFloat32> forward(Ops tf, Operand<TFloat32> features, Map<String, ? extends Operand<TFloat32>> variables,
+                              UnaryOperator<Operand<TFloat32>> hiddenDropout);
 
     /** The same body with a head for another class count (fine-tuning onto a new label set). */
     NetworkLayout withClassCount(int classCount);
