@@ -71,4 +71,37 @@ class CnnTrainerTest {
                 TrainingStrategy.plain(1, 8, 0.01, 1), TrainingListener.ignoring(), tmp.resolve("m")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("28x28x1");
     }
+
+    @Test
+    void fullSizeCnnsFor28x28GreyAnd32x32RgbTrainExportAndServe() {
+        for (int[] shape : new int[][] {{28, 28, 1}, {32, 32, 3}}) {
+            CnnArchitecture arch = new CnnArchitecture(shape[0], shape[1], shape[2], List.of(16, 32), List.of(64));
+            TabularData train = noise(256, arch.inputDim(), 1);
+            long start = System.nanoTime();
+            ExportedModel model = Trainer.pretrain(arch, train, noise(16, arch.inputDim(), 2),
+                    TrainingStrategy.plain(1, 64, 0.001, 1), TrainingListener.ignoring(),
+                    tmp.resolve("cnn" + shape[0]));
+            System.out.printf("cnn %dx%dx%d: %.0f train samples/s (incl. graph build and export)%n", shape[0],
+                    shape[1], shape[2], 256 / ((System.nanoTime() - start) / 1e9));
+            float[][] session = SessionLogits.of(model.directory(), train.features());
+            try (DjlInference djl = new DjlInference(model.directory(), arch.inputDim())) {
+                float[][] served = djl.logits(train.features());
+                assertThat(served).hasNumberOfRows(256);
+                assertThat(served[0][1]).isCloseTo(session[0][1], within(1e-4f));
+            }
+        }
+    }
+
+    private static TabularData noise(int rows, int width, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[][] features = new float[rows][width];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < width; j++) {
+                features[i][j] = random.nextFloat();
+            }
+            labels[i] = i % 3;
+        }
+        return new TabularData(features, labels, 3);
+    }
 }
