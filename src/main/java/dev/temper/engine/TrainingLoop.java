@@ -73,8 +73,10 @@ final class TrainingLoop {
                 if (stopping.enabled() && (best == null || stopping.score(metrics) > best.score() + stopping.minDelta())) {
                     best = new TrainingProgress.BestEpoch(epoch, stopping.score(metrics), model.read(session));
                 }
-                checkpoints.save(new TrainingProgress(epoch, step, history, model.read(session),
-                        optimizer.readState(session), best));
+                if (checkpoints != Checkpoints.NONE) {
+                    checkpoints.save(new TrainingProgress(epoch, step, history, model.read(session),
+                            optimizer.readState(session), best));
+                }
                 listener.onEpoch(metrics);
                 if (stopping.enabled() && epoch - best.epoch() >= stopping.patience()) {
                     break;

@@ -92,6 +92,24 @@ class CnnTrainerTest {
         }
     }
 
+    @Test
+    void cnnRunWithEveryRandomPartOnIsRepeatableFromItsSeed() {
+        TrainingStrategy strategy = TrainingStrategy.of(2, 32, 0.01, 17)
+                .withSchedule(ScheduleSpec.cosine().withWarmup(1))
+                .withRegularization(new RegularizationSpec(1e-4, 0.25, 0.1))
+                .withAdversarial(AdversarialSpec.pgd(0.05, 0.02, 2, 0.5))
+                .withAugmentation(AugmentationSpec.images(1, true, 10, 0.05, 2));
+        List<EpochMetrics> first = new ArrayList<>();
+        List<EpochMetrics> second = new ArrayList<>();
+
+        Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(150, 3, 1, 1),
+                ImagesFixture.images(30, 3, 1, 2), strategy, first::add, tmp.resolve("a"));
+        Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(150, 3, 1, 1),
+                ImagesFixture.images(30, 3, 1, 2), strategy, second::add, tmp.resolve("b"));
+
+        assertThat(second).isEqualTo(first);
+    }
+
     private static TabularData noise(int rows, int width, long seed) {
         java.util.Random random = new java.util.Random(seed);
         float[][] features = new float[rows][width];
