@@ -57,6 +57,21 @@ class CheckpointResumeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train");
     }
 
+    @Test
+    void resumesARunWithoutValidationDataWhoseMetricsAreNaN() {
+        TrainingStrategy plain = TrainingStrategy.of(3, 32, 0.01, 2);
+        TabularData none = new TabularData(new float[0][], new int[0], BlobsFixture.CLASSES);
+        Path checkpoints = tmp.resolve("checkpoints");
+        List<EpochMetrics> heard = new ArrayList<>();
+        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), none, plain,
+                interruptAfterEpoch(1, heard), tmp.resolve("never"), checkpoints)).isInstanceOf(Interrupted.class);
+
+        Trainer.resume(checkpoints, BlobsFixture.train(), none, heard::add, tmp.resolve("resumed"));
+
+        assertThat(heard).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        assertThat(heard.get(2).validationLoss()).isNaN();
+    }
+
     private static TrainingListener interruptAfterEpoch(int epoch, List<EpochMetrics> heard) {
         return metrics -> {
             heard.add(metrics);
