@@ -10,12 +10,12 @@ final class GlorotInitializer {
     private GlorotInitializer() {
     }
 
-    static Map<String, float[]> initialWeights(MlpLayout layout, long seed) {
+    static Map<String, float[]> initialWeights(NetworkLayout layout, long seed) {
         Random random = new Random(seed);
         Map<String, float[]> weights = new LinkedHashMap<>();
-        for (MlpLayout.DenseLayer layer : layout.layers()) {
-            double limit = Math.sqrt(6.0 / (layer.inputs() + layer.outputs()));
-            float[] weight = new float[layer.inputs() * layer.outputs()];
+        for (NetworkLayout.Layer layer : layout.layers()) {
+            double limit = Math.sqrt(6.0 / (layer.fanIn() + layer.fanOut()));
+            float[] weight = new float[(int) layer.weightShape().size()];
             for (int i = 0; i < weight.length; i++) {
                 weight[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
             }

@@ -5,7 +5,7 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Forward pass, loss and FGSM direction of an {@link MlpGraph} in a session, for features that are
+ * Forward pass, loss and FGSM direction of a {@link ModelGraph} in a session, for features that are
  * already standardized. Every fed tensor and every result is closed before returning.
  */
 final class GraphSession {
@@ -13,10 +13,10 @@ final class GraphSession {
     /** Rows per session run when a whole data set is passed through; bounds native memory. */
     static final int CHUNK = 1024;
 
-    private final MlpGraph model;
+    private final ModelGraph model;
     private final Session session;
 
-    GraphSession(MlpGraph model, Session session) {
+    GraphSession(ModelGraph model, Session session) {
         this.model = model;
         this.session = session;
     }

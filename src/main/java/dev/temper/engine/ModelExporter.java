@@ -23,23 +23,23 @@ final class ModelExporter {
     private ModelExporter() {
     }
 
-    static ExportedModel export(MlpLayout layout, Map<String, float[]> weights, Standardization standardization,
+    static ExportedModel export(NetworkLayout layout, Map<String, float[]> weights, Standardization standardization,
                                 TrainingStrategy strategy, String parentSha256, Path exportDir) {
         prepareEmptyDirectory(exportDir);
-        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+        try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
             model.assign(session, weights);
             Signature signature = Signature.builder().key(SIGNATURE).methodName(PREDICT_METHOD)
-                    .input(MlpGraph.INPUT, model.features()).output(MlpGraph.OUTPUT, model.logits()).build();
+                    .input(ModelGraph.INPUT, model.features()).output(ModelGraph.OUTPUT, model.logits()).build();
             SavedModelBundle.exporter(exportDir.toString())
                     .withFunction(SessionFunction.create(signature, session))
                     .export();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the model to " + exportDir, e);
         }
-        ModelManifest manifest = new ModelManifest(ModelManifest.MLP, layout.inputDim(), layout.hiddenWidths(),
-                layout.classCount(), standardization.mean(), standardization.std(), strategy.frozenLayers(),
-                strategy.fgsm() ? strategy.fgsmEpsilon() : 0.0, parentSha256, SIGNATURE, MlpGraph.INPUT,
-                MlpGraph.OUTPUT, TensorFlowRuntime.tensorflowVersion(), TensorFlowRuntime.djlVersion());
+        ModelManifest manifest = ModelManifest.describe(layout, standardization,
+                new FreezePlan(strategy.freeze(), layout).frozenAtStartCount(),
+                strategy.fgsm() ? strategy.fgsmEpsilon() : 0.0, parentSha256, SIGNATURE, ModelGraph.INPUT,
+                ModelGraph.OUTPUT);
         manifest.write(exportDir);
         return new ExportedModel(exportDir, manifest, ContentHash.of(exportDir));
     }

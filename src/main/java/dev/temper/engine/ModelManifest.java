@@ -11,28 +11,54 @@ import java.util.List;
  * Describes an exported model beside its SavedModel (manifest.json): enough to rebuild the graph,
  * standardize inputs exactly as in training and trace the model's lineage.
  *
- * @param frozenLayers leading dense layers whose weights were kept during this run
- * @param fgsmEpsilon FGSM epsilon used in training, 0 when training was not adversarial
+ * @param architecture "mlp" or "cnn"
+ * @param inputShape shape of one input: [features] for an MLP, [height, width, channels] for a CNN
+ * @param convFilters filters per conv block of a CNN, empty for an MLP
+ * @param hiddenWidths widths of the ReLU dense layers below the head
+ * @param frozenLayers leading layers whose weights were kept during this run
+ * @param fgsmEpsilon adversarial epsilon used in training, 0 when training was not adversarial
  * @param parentSha256 content hash of the base model for fine-tuning, null for pre-training
  */
-public record ModelManifest(String architecture, int inputDim, List<Integer> hiddenWidths, int classCount,
+public record ModelManifest(String architecture, int inputDim, List<Integer> inputShape, List<Integer> convFilters,
+                            List<Integer> hiddenWidths, int classCount,
                             float[] featureMean, float[] featureStd, int frozenLayers, double fgsmEpsilon,
                             String parentSha256, String signature, String inputName, String outputName,
                             String tensorflowVersion, String djlVersion) {
 
     public static final String FILE_NAME = "manifest.json";
     public static final String MLP = "mlp";
+    public static final String CNN = "cnn";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelManifest {
         hiddenWidths = List.copyOf(hiddenWidths);
+        // Manifests written before CNN support lack these two fields.
+        inputShape = inputShape == null ? List.of(inputDim) : List.copyOf(inputShape);
+        convFilters = convFilters == null ? List.of() : List.copyOf(convFilters);
+    }
+
+    static ModelManifest describe(NetworkLayout layout, Standardization standardization, int frozenLayers,
+                                  double adversarialEpsilon, String parentSha256, String signature,
+                                  String inputName, String outputName) {
+        String tf = TensorFlowRuntime.tensorflowVersion();
+        String djl = TensorFlowRuntime.djlVersion();
+        if (layout instanceof CnnLayout cnn) {
+            return new ModelManifest(CNN, cnn.inputDim(), List.of(cnn.height(), cnn.width(), cnn.channels()),
+                    cnn.convFilters(), cnn.denseWidths(), cnn.classCount(), standardization.mean(),
+                    standardization.std(), frozenLayers, adversarialEpsilon, parentSha256, signature, inputName,
+                    outputName, tf, djl);
+        }
+        MlpLayout mlp = (MlpLayout) layout;
+        return new ModelManifest(MLP, mlp.inputDim(), List.of(mlp.inputDim()), List.of(), mlp.hiddenWidths(),
+                mlp.classCount(), standardization.mean(), standardization.std(), frozenLayers, adversarialEpsilon,
+                parentSha256, signature, inputName, outputName, tf, djl);
     }
 
     public static ModelManifest read(Path modelDir) {
         try {
             ModelManifest manifest = JSON.readValue(modelDir.resolve(FILE_NAME).toFile(), ModelManifest.class);
-            if (!MLP.equals(manifest.architecture())) {
+            if (!MLP.equals(manifest.architecture()) && !CNN.equals(manifest.architecture())) {
                 throw new IllegalArgumentException("unsupported architecture " + manifest.architecture()
                         + " in " + modelDir);
             }
@@ -50,8 +76,20 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> hid
         }
     }
 
+    /** The MLP layout; callers that handle every architecture use {@link #networkLayout()}. */
     MlpLayout layout() {
+        if (!MLP.equals(architecture)) {
+            throw new IllegalStateException("the model is a " + architecture + ", not an MLP");
+        }
         return new MlpLayout(inputDim, hiddenWidths, classCount);
+    }
+
+    NetworkLayout networkLayout() {
+        if (CNN.equals(architecture)) {
+            return new CnnLayout(inputShape.get(0), inputShape.get(1), inputShape.get(2), convFilters, hiddenWidths,
+                    classCount);
+        }
+        return layout();
     }
 
     Standardization standardization() {

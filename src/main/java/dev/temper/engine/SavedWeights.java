@@ -10,9 +10,9 @@ final class SavedWeights {
     private SavedWeights() {
     }
 
-    static Map<String, float[]> read(Path modelDir, MlpLayout layout) {
+    static Map<String, float[]> read(Path modelDir, NetworkLayout layout) {
         TensorFlowRuntime.engine();
-        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+        try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
             session.restore(checkpointPrefix(modelDir));
             return model.read(session);
         }

@@ -9,6 +9,13 @@ record Standardization(float[] mean, float[] std) {
     /** Floor for the standard deviation: a constant feature must not divide by zero. */
     static final float MIN_STD = 1e-6f;
 
+    /** Leaves values unchanged: images stay in pixel units [0, 1]. */
+    static Standardization identity(int width) {
+        float[] std = new float[width];
+        java.util.Arrays.fill(std, 1f);
+        return new Standardization(new float[width], std);
+    }
+
     static Standardization fit(TabularData data) {
         int width = data.featureCount();
         double[] sum = new double[width];

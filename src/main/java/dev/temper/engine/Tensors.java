@@ -26,6 +26,18 @@ final class Tensors {
         return TFloat32.tensorOf(Shape.of(labels.length, classCount), DataBuffers.of(flat, true, false));
     }
 
+    /** One-hot targets with label smoothing: (1 - s) * one-hot + s / classCount. */
+    static TFloat32 softLabels(int[] labels, int classCount, double smoothing) {
+        float off = (float) (smoothing / classCount);
+        float on = (float) (1 - smoothing) + off;
+        float[] flat = new float[labels.length * classCount];
+        java.util.Arrays.fill(flat, off);
+        for (int i = 0; i < labels.length; i++) {
+            flat[i * classCount + labels[i]] = on;
+        }
+        return TFloat32.tensorOf(Shape.of(labels.length, classCount), DataBuffers.of(flat, true, false));
+    }
+
     static TFloat32 withShape(float[] flat, Shape shape) {
         return TFloat32.tensorOf(shape, DataBuffers.of(flat, true, false));
     }

@@ -1,8 +1,6 @@
 package dev.temper.engine;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,67 +14,106 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Pre-training from scratch (how base models are made). Standardization mean/std are computed from train and stored in the manifest. */
+    /** Pre-training an MLP from scratch. Standardization mean/std are computed from train and stored in the manifest. */
     public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
                                          TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        return pretrain(arch, train, validation, strategy, listener, exportDir, null);
+    }
+
+    /** As {@link #pretrain(MlpArchitecture, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
+    public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
+                                         Path checkpointDir) {
         Objects.requireNonNull(arch, "arch");
         checkInputs(train, validation, strategy, listener, exportDir);
-        strategy.checkFits(arch);
-        TensorFlowRuntime.engine();
         MlpLayout layout = new MlpLayout(train.featureCount(), arch.hiddenWidths(), train.classCount());
-        Standardization standardization = Standardization.fit(train);
+        return pretrain(layout, Standardization.fit(train), train, validation, strategy, listener, exportDir,
+                checkpointDir);
+    }
+
+    /**
+     * Pre-training a CNN from scratch on images given as flat HWC rows in [0, 1]. Pixels are used as they
+     * are (identity standardization), so adversarial epsilons and clipping work in pixel units.
+     */
+    public static ExportedModel pretrain(CnnArchitecture arch, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        return pretrain(arch, train, validation, strategy, listener, exportDir, null);
+    }
+
+    /** As {@link #pretrain(CnnArchitecture, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
+    public static ExportedModel pretrain(CnnArchitecture arch, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
+                                         Path checkpointDir) {
+        Objects.requireNonNull(arch, "arch");
+        checkInputs(train, validation, strategy, listener, exportDir);
+        if (train.featureCount() != arch.inputDim()) {
+            throw new IllegalArgumentException("train rows have " + train.featureCount() + " values but a "
+                    + arch.height() + "x" + arch.width() + "x" + arch.channels() + " image has " + arch.inputDim());
+        }
+        CnnLayout layout = new CnnLayout(arch.height(), arch.width(), arch.channels(), arch.convFilters(),
+                arch.denseWidths(), train.classCount());
+        return pretrain(layout, Standardization.identity(layout.inputDim()), train, validation, strategy, listener,
+                exportDir, checkpointDir);
+    }
+
+    private static ExportedModel pretrain(NetworkLayout layout, Standardization standardization, TabularData train,
+                                          TabularData validation, TrainingStrategy strategy,
+                                          TrainingListener listener, Path exportDir, Path checkpointDir) {
+        strategy.checkFits(layout);
+        TensorFlowRuntime.engine();
         Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
-        Map<String, float[]> trained = train(layout, initial, standardization, train, validation, strategy, listener);
-        return ModelExporter.export(layout, trained, standardization, strategy, null, exportDir);
+        return TrainingRun.start(layout, standardization, initial, null, train, validation, strategy, listener,
+                exportDir, checkpointDir);
     }
 
     /** Fine-tuning: builds the same graph, restores the base's weights by variable name (from baseModelDir), keeps the base's standardization, replaces the head if classCount differs. */
     public static ExportedModel fineTune(Path baseModelDir, TabularData train, TabularData validation,
                                          TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
+        return fineTune(baseModelDir, train, validation, strategy, listener, exportDir, null);
+    }
+
+    /** As {@link #fineTune(Path, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
+    public static ExportedModel fineTune(Path baseModelDir, TabularData train, TabularData validation,
+                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
+                                         Path checkpointDir) {
         Objects.requireNonNull(baseModelDir, "baseModelDir");
         checkInputs(train, validation, strategy, listener, exportDir);
         ModelManifest base = ModelManifest.read(baseModelDir);
-        strategy.checkFits(new MlpArchitecture(base.hiddenWidths()));
+        NetworkLayout baseLayout = base.networkLayout();
+        NetworkLayout layout = baseLayout.withClassCount(train.classCount());
+        strategy.checkFits(layout);
         if (train.featureCount() != base.inputDim()) {
             throw new IllegalArgumentException("train has " + train.featureCount()
                     + " features but the base model expects " + base.inputDim());
         }
         TensorFlowRuntime.engine();
-        MlpLayout layout = new MlpLayout(base.inputDim(), base.hiddenWidths(), train.classCount());
         Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
-        Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, base.layout());
+        Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, baseLayout);
         boolean keepHead = base.classCount() == train.classCount();
-        for (MlpLayout.DenseLayer layer : layout.layers()) {
-            if (keepHead || !layer.name().equals(MlpLayout.HEAD)) {
+        for (NetworkLayout.Layer layer : layout.layers()) {
+            if (keepHead || !layer.name().equals(NetworkLayout.HEAD)) {
                 initial.put(layer.weightName(), baseWeights.get(layer.weightName()));
                 initial.put(layer.biasName(), baseWeights.get(layer.biasName()));
             }
         }
-        Standardization standardization = base.standardization();
-        Map<String, float[]> trained = train(layout, initial, standardization, train, validation, strategy, listener);
-        return ModelExporter.export(layout, trained, standardization, strategy,
-                ContentHash.of(baseModelDir), exportDir);
+        return TrainingRun.start(layout, base.standardization(), initial, ContentHash.of(baseModelDir), train,
+                validation, strategy, listener, exportDir, checkpointDir);
     }
 
-    private static Map<String, float[]> train(MlpLayout layout, Map<String, float[]> initial,
-                                              Standardization standardization, TabularData train,
-                                              TabularData validation, TrainingStrategy strategy,
-                                              TrainingListener listener) {
-        return new TrainingLoop(layout, strategy, listener).train(initial,
-                trainableVariables(layout, strategy.frozenLayers()),
-                standardization.apply(train.features()), train.labels(),
-                standardization.apply(validation.features()), validation.labels());
-    }
-
-    /** Frozen layers are simply absent from this list, so the optimizer never touches them. */
-    static List<String> trainableVariables(MlpLayout layout, int frozenLayers) {
-        List<String> names = new ArrayList<>();
-        List<MlpLayout.DenseLayer> layers = layout.layers();
-        for (int i = frozenLayers; i < layers.size(); i++) {
-            names.add(layers.get(i).weightName());
-            names.add(layers.get(i).biasName());
-        }
-        return names;
+    /**
+     * Continues an interrupted run from the latest checkpoint in checkpointDir (written by a pretrain or
+     * fineTune call given that directory) on the same train and validation data; the listener hears only
+     * the epochs still to come. The result equals that of the uninterrupted run.
+     */
+    public static ExportedModel resume(Path checkpointDir, TabularData train, TabularData validation,
+                                       TrainingListener listener, Path exportDir) {
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(exportDir, "exportDir");
+        TensorFlowRuntime.engine();
+        return TrainingRun.resume(checkpointDir, train, validation, listener, exportDir);
     }
 
     private static void checkInputs(TabularData train, TabularData validation, TrainingStrategy strategy,

@@ -1,79 +1,127 @@
 package dev.temper.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
- * Mini-batch Adam training of an MLP in one TensorFlow session, on standardized features. With FGSM
- * each batch is trained on its clean rows plus their adversarial copies, made with the current weights.
+ * Mini-batch training in one TensorFlow session on already standardized rows: per epoch it shuffles,
+ * augments, adds adversarial examples, steps the optimizer on the layers that may train, measures the
+ * validation set, keeps the best epoch for early stopping and writes a checkpoint.
  */
 final class TrainingLoop {
 
-    private final MlpLayout layout;
+    private final NetworkLayout layout;
     private final TrainingStrategy strategy;
     private final TrainingListener listener;
 
-    TrainingLoop(MlpLayout layout, TrainingStrategy strategy, TrainingListener listener) {
+    TrainingLoop(NetworkLayout layout, TrainingStrategy strategy, TrainingListener listener) {
         this.layout = layout;
         this.strategy = strategy;
         this.listener = listener;
     }
 
-    /** Trains from the given weights, updating only the named variables; returns all final weights. */
-    Map<String, float[]> train(Map<String, float[]> initial, List<String> trainable,
-                               float[][] trainX, int[] trainY, float[][] validationX, int[] validationY) {
-        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
-            AdamUpdate adam = new AdamUpdate(model, model.loss().meanLoss(), trainable);
+    /** Trains on from the given progress; returns the weights to export (the best epoch's when stopping early). */
+    Map<String, float[]> train(TrainingProgress start, Checkpoints checkpoints, float[][] trainX, int[] trainY,
+                               float[][] validationX, int[] validationY) {
+        FreezePlan freeze = new FreezePlan(strategy.freeze(), layout);
+        try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
+            TrainingObjective objective = new TrainingObjective(model, strategy.regularization());
+            OptimizerUpdate optimizer = new OptimizerUpdate(model, objective.totalLoss(), strategy.optimizer(),
+                    variablesOf(freeze.trainableLayers(strategy.epochs())));
             GraphSession graph = new GraphSession(model, session);
-            model.assign(session, initial);
-            adam.reset(session);
-            // Offset from the initializer's seed so that shuffling and initial weights are independent streams.
-            Random shuffle = new Random(strategy.seed() + 1);
-            int step = 0;
-            for (int epoch = 1; epoch <= strategy.epochs(); epoch++) {
+            model.assign(session, start.weights());
+            if (start.optimizerState() == null) {
+                optimizer.reset(session);
+            } else {
+                optimizer.writeState(session, start.optimizerState());
+            }
+            AdversarialExamples adversarial = new AdversarialExamples(strategy.adversarial(), graph, layout.pixelInputs());
+            BatchAugmenter augmenter = new BatchAugmenter(strategy.augmentation(), layout);
+            EarlyStoppingSpec stopping = strategy.earlyStopping();
+            List<EpochMetrics> history = new ArrayList<>(start.history());
+            TrainingProgress.BestEpoch best = start.best();
+            int step = start.step();
+            for (int epoch = start.epoch() + 1; epoch <= strategy.epochs(); epoch++) {
+                Set<String> trainable = freeze.trainableLayers(epoch);
+                double rateFactor = strategy.schedule().factor(epoch, strategy.epochs());
+                Random augmentRandom = RunRandom.AUGMENT.forEpoch(strategy.seed(), epoch);
+                Random attackRandom = RunRandom.ATTACK.forEpoch(strategy.seed(), epoch);
                 double lossSum = 0;
                 int correct = 0;
                 int seen = 0;
-                for (int[] batch : MiniBatches.shuffled(trainY.length, strategy.batchSize(), shuffle)) {
-                    float[][] x = MiniBatches.rows(trainX, batch);
-                    int[] y = MiniBatches.labels(trainY, batch);
-                    if (strategy.fgsm()) {
-                        float[][] adversarial = Classification.perturb(x, graph.inputGradientSign(x, y),
-                                strategy.fgsmEpsilon());
-                        x = Classification.concat(x, adversarial);
-                        y = Classification.concat(y, y);
-                    }
-                    BatchResult result = step(model, session, adam, x, y, ++step);
-                    lossSum += result.loss() * y.length;
+                for (int[] rows : MiniBatches.shuffled(trainY.length, strategy.batchSize(),
+                        RunRandom.SHUFFLE.forEpoch(strategy.seed(), epoch))) {
+                    float[][] x = augmenter.apply(MiniBatches.rows(trainX, rows), augmentRandom);
+                    AdversarialExamples.Batch batch = adversarial.apply(x, MiniBatches.labels(trainY, rows), epoch,
+                            attackRandom);
+                    BatchResult result = step(model, session, objective, optimizer, batch, ++step, rateFactor, trainable);
+                    lossSum += result.loss() * batch.y().length;
                     correct += result.correct();
-                    seen += y.length;
+                    seen += batch.y().length;
                 }
                 GraphSession.LossAndAccuracy validation = graph.measure(validationX, validationY);
-                listener.onEpoch(new EpochMetrics(epoch, strategy.epochs(), lossSum / seen,
-                        correct / (double) seen, validation.loss(), validation.accuracy()));
+                EpochMetrics metrics = new EpochMetrics(epoch, strategy.epochs(), lossSum / seen,
+                        correct / (double) seen, validation.loss(), validation.accuracy());
+                history.add(metrics);
+                if (stopping.enabled() && (best == null || stopping.score(metrics) > best.score() + stopping.minDelta())) {
+                    best = new TrainingProgress.BestEpoch(epoch, stopping.score(metrics), model.read(session));
+                }
+                if (checkpoints != Checkpoints.NONE) {
+                    checkpoints.save(new TrainingProgress(epoch, step, history, model.read(session),
+                            optimizer.readState(session), best));
+                }
+                listener.onEpoch(metrics);
+                if (stopping.enabled() && epoch - best.epoch() >= stopping.patience()) {
+                    break;
+                }
             }
-            return model.read(session);
+            return best != null ? best.weights() : model.read(session);
         }
     }
 
-    /** One Adam step; loss and logits are those of the weights before the update. */
-    private BatchResult step(MlpGraph model, Session session, AdamUpdate adam, float[][] x, int[] y, int step) {
-        LossOps loss = model.loss();
-        try (TFloat32 features = Tensors.matrix(x, layout.inputDim());
-             TFloat32 labels = Tensors.oneHot(y, layout.classCount())) {
-            Session.Runner runner = session.runner().feed(model.features(), features).feed(loss.labels(), labels)
-                    .fetch(loss.meanLoss()).fetch(model.logits());
-            try (AdamUpdate.StepFeeds feeds = adam.addStep(runner, strategy.learningRate(), step);
+    private List<String> variablesOf(Set<String> layers) {
+        List<String> names = new ArrayList<>();
+        for (NetworkLayout.Layer layer : layout.layers()) {
+            if (layers.contains(layer.name())) {
+                names.add(layer.weightName());
+                names.add(layer.biasName());
+            }
+        }
+        return names;
+    }
+
+    /** One optimizer step; loss and logits are those of the weights before the update. */
+    private BatchResult step(ModelGraph model, Session session, TrainingObjective objective,
+                             OptimizerUpdate optimizer, AdversarialExamples.Batch batch, int step, double rateFactor,
+                             Set<String> trainable) {
+        try (TFloat32 features = Tensors.matrix(batch.x(), layout.inputDim());
+             TFloat32 labels = Tensors.softLabels(batch.y(), layout.classCount(),
+                     strategy.regularization().labelSmoothing())) {
+            Session.Runner runner = session.runner().feed(model.features(), features)
+                    .feed(model.loss().labels(), labels).fetch(objective.dataLoss()).fetch(objective.logits());
+            try (TInt64 seed = objective.feedSeed(runner, strategy.seed(), step);
+                 OptimizerUpdate.StepFeeds feeds = optimizer.addStep(runner, rateFactor, step, trainable);
                  Result result = runner.run()) {
                 double batchLoss = ((TFloat32) result.get(0)).getFloat();
-                int correct = Classification.correct(Tensors.rows((TFloat32) result.get(1)), y);
+                int correct = Classification.correct(Tensors.rows((TFloat32) result.get(1)), batch.y());
                 return new BatchResult(batchLoss, correct);
             }
         }
+    }
+
+    /** Where checkpoints go after every epoch; {@link #NONE} when the run keeps none. */
+    @FunctionalInterface
+    interface Checkpoints {
+        Checkpoints NONE = progress -> { };
+
+        void save(TrainingProgress progress);
     }
 
     private record BatchResult(double loss, int correct) {

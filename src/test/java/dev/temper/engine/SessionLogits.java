@@ -12,7 +12,7 @@ final class SessionLogits {
     static float[][] of(Path modelDir, float[][] rawFeatures) {
         ModelManifest manifest = ModelManifest.read(modelDir);
         TensorFlowRuntime.engine();
-        try (MlpGraph model = new MlpGraph(manifest.layout()); Session session = new Session(model.graph())) {
+        try (ModelGraph model = new ModelGraph(manifest.networkLayout()); Session session = new Session(model.graph())) {
             session.restore(SavedWeights.checkpointPrefix(modelDir));
             return new GraphSession(model, session).logits(manifest.standardization().apply(rawFeatures));
         }

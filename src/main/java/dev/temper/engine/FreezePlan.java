@@ -1,0 +1,60 @@
+package dev.temper.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Turns a {@link FreezeSpec} into the layers that train in each epoch, for a concrete layout. */
+final class FreezePlan {
+
+    private final List<String> layerNames;
+    private final TreeSet<Integer> frozenAtStart = new TreeSet<>();
+    private final int unfreezeEveryEpochs;
+
+    FreezePlan(FreezeSpec spec, NetworkLayout layout) {
+        check(spec, layout);
+        layerNames = layout.layers().stream().map(NetworkLayout.Layer::name).toList();
+        for (int i = 0; i < spec.firstLayers(); i++) {
+            frozenAtStart.add(i);
+        }
+        spec.layerNames().forEach(name -> frozenAtStart.add(layerNames.indexOf(name)));
+        if (spec.trainTopLayers() > 0) {
+            for (int i = 0; i < layerNames.size() - spec.trainTopLayers(); i++) {
+                frozenAtStart.add(i);
+            }
+        }
+        unfreezeEveryEpochs = spec.unfreezeEveryEpochs();
+    }
+
+    static void check(FreezeSpec spec, NetworkLayout layout) {
+        List<String> names = layout.layers().stream().map(NetworkLayout.Layer::name).toList();
+        int body = names.size() - 1;
+        SpecChecks.require(spec.firstLayers() <= body, "frozenLayers (" + spec.firstLayers()
+                + ") exceeds the " + body + " layers below the head of the model");
+        for (String name : spec.layerNames()) {
+            SpecChecks.require(names.contains(name), "layerNames contains " + name + ", the model has " + names);
+        }
+        SpecChecks.require(spec.trainTopLayers() <= names.size(), "trainTopLayers (" + spec.trainTopLayers()
+                + ") exceeds the " + names.size() + " layers of the model");
+    }
+
+    /** Names of the layers that train in a 1-based epoch: highest frozen layers thaw first. */
+    Set<String> trainableLayers(int epoch) {
+        List<Integer> frozen = new ArrayList<>(frozenAtStart.descendingSet());
+        int thawed = unfreezeEveryEpochs == 0 ? 0 : Math.min(frozen.size(), (epoch - 1) / unfreezeEveryEpochs);
+        Set<Integer> stillFrozen = Set.copyOf(frozen.subList(thawed, frozen.size()));
+        Set<String> trainable = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < layerNames.size(); i++) {
+            if (!stillFrozen.contains(i)) {
+                trainable.add(layerNames.get(i));
+            }
+        }
+        return trainable;
+    }
+
+    /** Layers frozen at the start of the run. */
+    int frozenAtStartCount() {
+        return frozenAtStart.size();
+    }
+}

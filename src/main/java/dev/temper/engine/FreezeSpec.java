@@ -1,0 +1,42 @@
+package dev.temper.engine;
+
+import java.util.List;
+
+/**
+ * Which layers keep their weights exactly (no update at all). Layers are conv0.., dense0.., head, bottom up.
+ *
+ * @param firstLayers how many leading layers are frozen (0 = none)
+ * @param layerNames further layers frozen by name, e.g. ["conv0", "dense0"]
+ * @param trainTopLayers when > 0, everything but the top trainTopLayers layers is frozen ("all but the last N")
+ * @param unfreezeEveryEpochs when > 0, gradual unfreezing: every this many epochs the highest frozen layer becomes trainable
+ */
+public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopLayers, int unfreezeEveryEpochs) {
+
+    public FreezeSpec {
+        SpecChecks.atLeast(firstLayers, 0, "firstLayers");
+        SpecChecks.require(layerNames != null, "layerNames must not be null");
+        layerNames = List.copyOf(layerNames);
+        SpecChecks.atLeast(trainTopLayers, 0, "trainTopLayers");
+        SpecChecks.atLeast(unfreezeEveryEpochs, 0, "unfreezeEveryEpochs");
+    }
+
+    public static FreezeSpec none() {
+        return new FreezeSpec(0, List.of(), 0, 0);
+    }
+
+    public static FreezeSpec firstLayers(int count) {
+        return new FreezeSpec(count, List.of(), 0, 0);
+    }
+
+    public static FreezeSpec allButTop(int trainTopLayers) {
+        return new FreezeSpec(0, List.of(), trainTopLayers, 0);
+    }
+
+    public static FreezeSpec named(List<String> layerNames) {
+        return new FreezeSpec(0, layerNames, 0, 0);
+    }
+
+    public FreezeSpec withGradualUnfreezing(int everyEpochs) {
+        return new FreezeSpec(firstLayers, layerNames, trainTopLayers, everyEpochs);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.temper.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EarlyStoppingTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stopsAfterPatienceAndExportsTheBestEpochsWeights() {
+        // No later epoch can beat the first by a whole accuracy point, so epoch 1 stays the best.
+        TrainingStrategy strategy = TrainingStrategy.of(10, 32, 0.01, 8)
+                .withEarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Metric.VALIDATION_ACCURACY, 2, 1.0));
+        List<EpochMetrics> epochs = new ArrayList<>();
+
+        ExportedModel stopped = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("stopped"));
+        ExportedModel oneEpoch = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(1, 32, 0.01, 8), TrainingListener.ignoring(),
+                tmp.resolve("one"));
+
+        assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        Map<String, float[]> best = SavedWeights.read(stopped.directory(), stopped.manifest().networkLayout());
+        Map<String, float[]> first = SavedWeights.read(oneEpoch.directory(), oneEpoch.manifest().networkLayout());
+        first.forEach((name, values) -> assertThat(best.get(name)).as(name).containsExactly(values));
+    }
+
+    @Test
+    void onValidationLossItRunsOnWhileTheLossImproves() {
+        TrainingStrategy strategy = TrainingStrategy.of(6, 32, 0.01, 9)
+                .withEarlyStopping(EarlyStoppingSpec.on(EarlyStoppingSpec.Metric.VALIDATION_LOSS, 3));
+        List<EpochMetrics> epochs = new ArrayList<>();
+
+        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(), strategy,
+                epochs::add, tmp.resolve("m"));
+
+        assertThat(epochs).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void refusesEarlyStoppingWithoutValidationData() {
+        TrainingStrategy strategy = TrainingStrategy.of(2, 32, 0.01, 9)
+                .withEarlyStopping(EarlyStoppingSpec.on(EarlyStoppingSpec.Metric.VALIDATION_LOSS, 1));
+        TabularData empty = new TabularData(new float[0][], new int[0], BlobsFixture.CLASSES);
+
+        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), empty, strategy,
+                TrainingListener.ignoring(), tmp.resolve("m")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("earlyStopping");
+    }
+}
