@@ -21,6 +21,8 @@ public record CnnArchitecture(int height, int width, int channels, List<Integer>
         require(channels >= 1, "channels must be >= 1, was " + channels);
         require(convFilters != null && !convFilters.isEmpty(), "convFilters must name at least one block");
         require(denseWidths != null, "denseWidths must not be null");
+        require(convFilters.stream().noneMatch(java.util.Objects::isNull), "convFilters must not contain null");
+        require(denseWidths.stream().noneMatch(java.util.Objects::isNull), "denseWidths must not contain null");
         convFilters = List.copyOf(convFilters);
         denseWidths = List.copyOf(denseWidths);
         require(convFilters.stream().allMatch(f -> f >= 1), "convFilters must all be >= 1, was " + convFilters);

@@ -53,6 +53,19 @@ final class FreezePlan {
         return trainable;
     }
 
+    /** The 1-based epoch in which a layer first trains; Integer.MAX_VALUE when it never does. */
+    int firstTrainingEpoch(String layer) {
+        int index = layerNames.indexOf(layer);
+        if (!frozenAtStart.contains(index)) {
+            return 1;
+        }
+        if (unfreezeEveryEpochs == 0) {
+            return Integer.MAX_VALUE;
+        }
+        int thawOrder = frozenAtStart.descendingSet().headSet(index, true).size();
+        return thawOrder * unfreezeEveryEpochs + 1;
+    }
+
     /** Layers frozen at the start of the run. */
     int frozenAtStartCount() {
         return frozenAtStart.size();

@@ -14,7 +14,8 @@ public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopL
 
     public FreezeSpec {
         SpecChecks.atLeast(firstLayers, 0, "firstLayers");
-        SpecChecks.require(layerNames != null, "layerNames must not be null");
+        SpecChecks.require(layerNames != null && layerNames.stream().noneMatch(java.util.Objects::isNull),
+                "layerNames must not be or contain null");
         layerNames = List.copyOf(layerNames);
         SpecChecks.atLeast(trainTopLayers, 0, "trainTopLayers");
         SpecChecks.atLeast(unfreezeEveryEpochs, 0, "unfreezeEveryEpochs");

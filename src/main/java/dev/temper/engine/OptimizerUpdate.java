@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -18,7 +17,8 @@ import org.tensorflow.types.TFloat32;
  * Adam or SGD (with momentum) over the variables that may train in this run. A frozen layer's update op
  * is simply not run (or not even built), so its weights stay bit-identical. The learning rates (one for
  * the body, one for the head) and Adam's bias-correction powers beta^t are fed per step from Java, which
- * makes schedules and resuming from a checkpoint exact.
+ * makes schedules and resuming from a checkpoint exact. t counts per layer from the step in which the
+ * layer began to train, so a layer thawed late starts with properly bias-corrected moments.
  */
 final class OptimizerUpdate {
 
@@ -29,8 +29,8 @@ final class OptimizerUpdate {
     private final OptimizerSpec spec;
     private final Placeholder<TFloat32> bodyRate;
     private final Placeholder<TFloat32> headRate;
-    private final Placeholder<TFloat32> beta1Power;
-    private final Placeholder<TFloat32> beta2Power;
+    private final Map<String, Placeholder<TFloat32>> beta1Powers = new LinkedHashMap<>();
+    private final Map<String, Placeholder<TFloat32>> beta2Powers = new LinkedHashMap<>();
     private final VariableStore slots;
     private final Map<String, List<Op>> updatesByLayer = new LinkedHashMap<>();
 
@@ -40,8 +40,6 @@ final class OptimizerUpdate {
         slots = new VariableStore(tf);
         bodyRate = scalar(tf, "optimizer.learning_rate");
         headRate = scalar(tf, "optimizer.head_learning_rate");
-        beta1Power = scalar(tf, "optimizer.beta1_power");
-        beta2Power = scalar(tf, "optimizer.beta2_power");
         if (trainableNames.isEmpty()) {
             return;
         }
@@ -57,14 +55,19 @@ final class OptimizerUpdate {
             Operand<TFloat32> gradient = (Operand<TFloat32>) gradients.get(i);
             String layer = name.substring(0, name.indexOf('.'));
             Placeholder<TFloat32> rate = NetworkLayout.HEAD.equals(layer) ? headRate : bodyRate;
-            Op update = update(tf, afterGradients, trainable.get(i), name, model.shapes().get(name), rate, gradient);
+            Op update = update(tf, afterGradients, trainable.get(i), name, model.shapes().get(name), rate, gradient,
+                    layer);
             updatesByLayer.computeIfAbsent(layer, key -> new ArrayList<>()).add(update);
         }
     }
 
     private Op update(Ops tf, Ops afterGradients, Variable<TFloat32> variable, String name, Shape shape,
-                      Operand<TFloat32> rate, Operand<TFloat32> gradient) {
+                      Operand<TFloat32> rate, Operand<TFloat32> gradient, String layer) {
         if (spec.kind() == OptimizerSpec.Kind.ADAM) {
+            Placeholder<TFloat32> beta1Power = beta1Powers.computeIfAbsent(layer,
+                    key -> scalar(tf, "optimizer." + key + ".beta1_power"));
+            Placeholder<TFloat32> beta2Power = beta2Powers.computeIfAbsent(layer,
+                    key -> scalar(tf, "optimizer." + key + ".beta2_power"));
             return afterGradients.train.applyAdam(variable, slots.add(name + ".adam_m", shape),
                     slots.add(name + ".adam_v", shape), beta1Power, beta2Power, rate, tf.constant(BETA1),
                     tf.constant(BETA2), tf.constant(EPSILON), gradient);
@@ -93,29 +96,39 @@ final class OptimizerUpdate {
         slots.assign(session, state);
     }
 
-    /** Adds one step's updates of the given layers and its feeds; step counts from 1 over the whole run. */
-    StepFeeds addStep(Session.Runner runner, double rateFactor, int step, Set<String> trainableLayers) {
-        StepFeeds feeds = new StepFeeds(TFloat32.scalarOf((float) (spec.learningRate() * rateFactor)),
-                TFloat32.scalarOf((float) (spec.effectiveHeadLearningRate() * rateFactor)),
-                TFloat32.scalarOf((float) Math.pow(BETA1, step)), TFloat32.scalarOf((float) Math.pow(BETA2, step)));
-        runner.feed(bodyRate, feeds.body()).feed(headRate, feeds.head()).feed(beta1Power, feeds.beta1())
-                .feed(beta2Power, feeds.beta2());
+    /**
+     * Adds one step's updates of the layers that train now, and its feeds. stepsByLayer holds, for each of
+     * them, the steps it has taken including this one (from 1).
+     */
+    StepFeeds addStep(Session.Runner runner, double rateFactor, Map<String, Integer> stepsByLayer) {
+        StepFeeds feeds = new StepFeeds(new ArrayList<>());
+        runner.feed(bodyRate, feeds.add(TFloat32.scalarOf((float) (spec.learningRate() * rateFactor))))
+                .feed(headRate, feeds.add(TFloat32.scalarOf((float) (spec.effectiveHeadLearningRate() * rateFactor))));
         updatesByLayer.forEach((layer, ops) -> {
-            if (trainableLayers.contains(layer)) {
-                ops.forEach(runner::addTarget);
+            Integer step = stepsByLayer.get(layer);
+            if (step == null) {
+                return;
+            }
+            ops.forEach(runner::addTarget);
+            if (beta1Powers.containsKey(layer)) {
+                runner.feed(beta1Powers.get(layer), feeds.add(TFloat32.scalarOf((float) Math.pow(BETA1, step))))
+                        .feed(beta2Powers.get(layer), feeds.add(TFloat32.scalarOf((float) Math.pow(BETA2, step))));
             }
         });
         return feeds;
     }
 
     /** Scalar tensors fed for one step; closed by the caller after the run. */
-    record StepFeeds(TFloat32 body, TFloat32 head, TFloat32 beta1, TFloat32 beta2) implements AutoCloseable {
+    record StepFeeds(List<TFloat32> tensors) implements AutoCloseable {
+
+        TFloat32 add(TFloat32 tensor) {
+            tensors.add(tensor);
+            return tensor;
+        }
+
         @Override
         public void close() {
-            body.close();
-            head.close();
-            beta1.close();
-            beta2.close();
+            tensors.forEach(TFloat32::close);
         }
     }
 }

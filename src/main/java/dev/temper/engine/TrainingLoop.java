@@ -48,6 +48,9 @@ final class TrainingLoop {
             List<EpochMetrics> history = new ArrayList<>(start.history());
             TrainingProgress.BestEpoch best = start.best();
             int step = start.step();
+            // Every epoch takes the same number of steps, so a layer's own step count follows from the
+            // epoch in which it began to train; a checkpoint needs no extra state for it.
+            int stepsPerEpoch = (trainY.length + strategy.batchSize() - 1) / strategy.batchSize();
             for (int epoch = start.epoch() + 1; epoch <= strategy.epochs(); epoch++) {
                 Set<String> trainable = freeze.trainableLayers(epoch);
                 double rateFactor = strategy.schedule().factor(epoch, strategy.epochs());
@@ -61,7 +64,13 @@ final class TrainingLoop {
                     float[][] x = augmenter.apply(MiniBatches.rows(trainX, rows), augmentRandom);
                     AdversarialExamples.Batch batch = adversarial.apply(x, MiniBatches.labels(trainY, rows), epoch,
                             attackRandom);
-                    BatchResult result = step(model, session, objective, optimizer, batch, ++step, rateFactor, trainable);
+                    step++;
+                    Map<String, Integer> stepsByLayer = new java.util.HashMap<>();
+                    for (String layer : trainable) {
+                        stepsByLayer.put(layer, step - (freeze.firstTrainingEpoch(layer) - 1) * stepsPerEpoch);
+                    }
+                    BatchResult result = step(model, session, objective, optimizer, batch, step, rateFactor,
+                            stepsByLayer);
                     lossSum += result.loss() * batch.y().length;
                     correct += result.correct();
                     seen += batch.y().length;
@@ -100,14 +109,14 @@ final class TrainingLoop {
     /** One optimizer step; loss and logits are those of the weights before the update. */
     private BatchResult step(ModelGraph model, Session session, TrainingObjective objective,
                              OptimizerUpdate optimizer, AdversarialExamples.Batch batch, int step, double rateFactor,
-                             Set<String> trainable) {
+                             Map<String, Integer> stepsByLayer) {
         try (TFloat32 features = Tensors.matrix(batch.x(), layout.inputDim());
              TFloat32 labels = Tensors.softLabels(batch.y(), layout.classCount(),
                      strategy.regularization().labelSmoothing())) {
             Session.Runner runner = session.runner().feed(model.features(), features)
                     .feed(model.loss().labels(), labels).fetch(objective.dataLoss()).fetch(objective.logits());
             try (TInt64 seed = objective.feedSeed(runner, strategy.seed(), step);
-                 OptimizerUpdate.StepFeeds feeds = optimizer.addStep(runner, rateFactor, step, trainable);
+                 OptimizerUpdate.StepFeeds feeds = optimizer.addStep(runner, rateFactor, stepsByLayer);
                  Result result = runner.run()) {
                 double batchLoss = ((TFloat32) result.get(0)).getFloat();
                 int correct = Classification.correct(Tensors.rows((TFloat32) result.get(1)), batch.y());

@@ -24,6 +24,11 @@ class FreezingTest {
         assertThat(plan.trainableLayers(2)).containsExactly("head");
         assertThat(plan.trainableLayers(3)).containsExactlyInAnyOrder("dense1", "head");
         assertThat(plan.trainableLayers(5)).containsExactlyInAnyOrder("dense0", "dense1", "head");
+        assertThat(plan.firstTrainingEpoch("head")).isEqualTo(1);
+        assertThat(plan.firstTrainingEpoch("dense1")).isEqualTo(3);
+        assertThat(plan.firstTrainingEpoch("dense0")).isEqualTo(5);
+        assertThat(new FreezePlan(FreezeSpec.firstLayers(1), layout).firstTrainingEpoch("dense0"))
+                .isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

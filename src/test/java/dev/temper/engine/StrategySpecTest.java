@@ -35,6 +35,8 @@ class StrategySpecTest {
         refused(() -> TrainingStrategy.of(1, 8, 0.1, 1).withOptimizer(null), "optimizer");
         refused(() -> new CnnArchitecture(28, 28, 1, List.of(), List.of(64)), "convFilters");
         refused(() -> new CnnArchitecture(28, 0, 1, List.of(8), List.of(64)), "width");
+        refused(() -> new CnnArchitecture(28, 28, 1, java.util.Arrays.asList(8, null), List.of(64)), "convFilters");
+        refused(() -> FreezeSpec.named(java.util.Arrays.asList("conv0", null)), "layerNames");
     }
 
     @Test
