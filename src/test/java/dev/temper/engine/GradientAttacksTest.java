@@ -8,10 +8,14 @@ import dev.temper.engine.attacks.Fgsm;
 import dev.temper.engine.attacks.InputBounds;
 import dev.temper.engine.attacks.Pgd;
 import dev.temper.engine.attacks.PgdSettings;
+import dev.temper.engine.attacks.RandomSearch;
 import dev.temper.engine.attacks.RobustnessCurve;
+import dev.temper.engine.attacks.GradientMaskingSentinel;
+import dev.temper.engine.attacks.SentinelReport;
 import dev.temper.engine.metrics.Logits;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,28 @@ class GradientAttacksTest {
             assertThat(point.byAttack().get(Pgd.NAME).value()).isLessThanOrEqualTo(fgsm);
         }
         assertThat(curve.get(3).worstCase().value()).isLessThan(clean);
+    }
+
+    @Test
+    void sentinelStaysQuietOnANormallyTrainedModel() {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("s"));
+        TabularData test = BlobsFixture.test();
+        float[][] inputs = model.manifest().standardization().apply(test.features());
+        RandomSearch search = new RandomSearch(200, InputBounds.UNBOUNDED, 3);
+        SentinelReport report;
+        try (GraphAttackTarget target = new GraphAttackTarget(model.directory(), model.manifest());
+             DjlInference djl = new DjlInference(model.directory(), model.manifest().inputDim())) {
+            RobustnessCurve curve = new RobustnessCurve(target, djl::logits, List.of(new Fgsm(InputBounds.UNBOUNDED),
+                    new Pgd(PgdSettings.standard(10, 2), InputBounds.UNBOUNDED, 11), search));
+            report = GradientMaskingSentinel.assess(curve.measureWithMasks(inputs, test.labels(),
+                            List.of(0.1, 0.25, 0.5)), Set.of(Fgsm.NAME, Pgd.NAME), search, test.size(),
+                    GradientMaskingSentinel.zeroGradientInputs(target, inputs, test.labels()));
+        }
+        System.out.println("sentinel on trained model: " + report);
+        assertThat(report.gradientMaskingSuspected()).as(report.reasons().toString()).isFalse();
+        assertThat(report.zeroGradientInputs()).isZero();
+        assertThat(report.findings().get(2).fooledByGradientFree()).isPositive();
     }
 
     @Test

@@ -28,10 +28,14 @@ public final class RobustnessCurve {
     }
 
     public List<EpsilonPoint> measure(float[][] inputs, int[] labels, List<Double> epsilons) {
+        return measureWithMasks(inputs, labels, epsilons).stream().map(Measured::point).toList();
+    }
+
+    public List<Measured> measureWithMasks(float[][] inputs, int[] labels, List<Double> epsilons) {
         boolean[] cleanCorrect = Logits.correct(judge.logits(inputs), labels);
-        List<EpsilonPoint> curve = new ArrayList<>();
+        List<Measured> curve = new ArrayList<>();
         for (double epsilon : epsilons) {
-            curve.add(measureAt(inputs, labels, epsilon, cleanCorrect).point());
+            curve.add(measureAt(inputs, labels, epsilon, cleanCorrect));
         }
         return curve;
     }
@@ -40,6 +44,7 @@ public final class RobustnessCurve {
     public Measured measureAt(float[][] inputs, int[] labels, double epsilon, boolean[] cleanCorrect) {
         boolean[] robust = cleanCorrect.clone();
         Map<String, Accuracy> byAttack = new TreeMap<>();
+        Map<String, boolean[]> survivedByAttack = new TreeMap<>();
         for (Attack attack : attacks) {
             float[][] adversarial = attack.perturb(target, inputs, labels, epsilon);
             boolean[] survived = Logits.correct(judge.logits(adversarial), labels);
@@ -48,11 +53,13 @@ public final class RobustnessCurve {
                 robust[i] &= survived[i];
             }
             byAttack.put(attack.name(), Accuracy.of(survived));
+            survivedByAttack.put(attack.name(), survived);
         }
-        return new Measured(new EpsilonPoint(epsilon, new TreeMap<>(byAttack), Accuracy.of(robust)), robust);
+        return new Measured(new EpsilonPoint(epsilon, new TreeMap<>(byAttack), Accuracy.of(robust)), robust,
+                survivedByAttack);
     }
 
-    /** A curve point and, per example, whether it survived every attack. */
-    public record Measured(EpsilonPoint point, boolean[] robust) {
+    /** A curve point and, per example, whether it survived every attack and each attack on its own. */
+    public record Measured(EpsilonPoint point, boolean[] robust, Map<String, boolean[]> survivedByAttack) {
     }
 }
