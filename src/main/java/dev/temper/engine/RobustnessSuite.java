@@ -54,6 +54,7 @@ final class RobustnessSuite {
     /** Corruptions act on raw [0, 1] images; each model then standardizes them its own way. */
     private static CorruptionSummary corruptions(DjlInference djl, Standardization standardization, Path baselineDir,
                                                  ModelManifest baseline, TabularData sample, EvaluationSpec spec) {
+        checkUnitRange(sample.features());
         if (baseline == null) {
             return CorruptionSuite.evaluate(raw -> djl.logits(standardization.apply(raw)), null, null,
                     sample.features(), sample.labels(), spec.imageShape(), spec.seed());
@@ -72,6 +73,18 @@ final class RobustnessSuite {
         ClassificationMetrics metrics = ClassificationMetrics.of(djl.logits(standardization.apply(shifted.features())),
                 shifted.labels(), manifest.classCount());
         return new DomainShiftResult(shifted.size(), metrics, clean.accuracy().value() - metrics.accuracy().value());
+    }
+
+    /** Corruptions model pixel intensities; other raw scales would make severities meaningless. */
+    private static void checkUnitRange(float[][] images) {
+        for (int i = 0; i < images.length; i++) {
+            for (float value : images[i]) {
+                if (!(value >= 0f && value <= 1f)) {
+                    throw new IllegalArgumentException("corruptions need raw image values in [0, 1]; test row " + i
+                            + " has " + value);
+                }
+            }
+        }
     }
 
     private static void checkFits(TabularData data, ModelManifest manifest, String name) {

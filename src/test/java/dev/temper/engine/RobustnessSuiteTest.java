@@ -91,6 +91,16 @@ class RobustnessSuiteTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imageShape");
     }
 
+    @Test
+    void rejectsCorruptionsOnValuesOutsideTheUnitRange() {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
+        EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
+                .withImages(new dev.temper.engine.corruptions.ImageShape(2, 2, 1));
+        assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
+    }
+
     /** Covariate shift: every feature gets extra Gaussian spread of 0.8 of its own standard deviation. */
     private static TabularData spread(TabularData data) {
         float[] std = Standardization.fit(data).std();

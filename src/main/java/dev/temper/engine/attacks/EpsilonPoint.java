@@ -6,8 +6,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Robust accuracy at one epsilon: per attack, and the per-example worst case over all attacks run (an
- * example counts only if it was correct clean and no attack fooled it).
+ * Robust accuracy at one epsilon, per attack and as the per-example worst case over all attacks run.
+ * An example counts as robust under an attack only if it was also correct clean (so an attack that happens
+ * to "fix" a mistake earns nothing), and counts in the worst case only if no attack fooled it.
  */
 public record EpsilonPoint(double epsilon, SortedMap<String, Accuracy> byAttack, Accuracy worstCase) {
 
