@@ -2,6 +2,7 @@ package dev.temper.engine;
 
 import dev.temper.engine.attacks.AdversarialResult;
 import dev.temper.engine.attacks.Attack;
+import dev.temper.engine.attacks.AttackTarget;
 import dev.temper.engine.attacks.Classifier;
 import dev.temper.engine.attacks.Fgsm;
 import dev.temper.engine.attacks.GradientMaskingSentinel;
@@ -18,11 +19,13 @@ import java.util.Set;
 /**
  * The suite's attack section: FGSM and PGD on the restored graph, plus the gradient-free sentinel when
  * asked for. The sentinel's attack also counts toward the worst case, so a masked model cannot report
- * robustness that a gradient-free attack already disproved.
+ * robustness that a gradient-free attack already disproved. Tabular data is attacked in standardized
+ * units (no natural box); images in raw pixel units inside [0, 1], as image robustness is usually quoted.
  */
 final class AdversarialEvaluation {
 
-    static final String UNITS = "L-infinity, standardized feature units";
+    static final String TABULAR_UNITS = "L-infinity, standardized feature units";
+    static final String IMAGE_UNITS = "L-infinity, raw pixel units, inputs clipped to [0, 1]";
 
     private AdversarialEvaluation() {
     }
@@ -30,17 +33,25 @@ final class AdversarialEvaluation {
     record Outcome(AdversarialResult adversarial, SentinelReport sentinel) {
     }
 
-    static Outcome run(Path modelDir, ModelManifest manifest, Classifier judge, float[][] inputs, int[] labels,
+    /**
+     * @param judge      logits of standardized inputs from the served model
+     * @param rawInputs  test rows before standardization
+     */
+    static Outcome run(Path modelDir, ModelManifest manifest, Classifier judge, float[][] rawInputs, int[] labels,
                        EvaluationSpec spec) {
-        // Standardized features have no natural box; image bounds arrive with image manifests.
-        InputBounds bounds = InputBounds.UNBOUNDED;
+        boolean images = spec.imageShape() != null;
+        InputBounds bounds = images ? InputBounds.UNIT : InputBounds.UNBOUNDED;
+        Standardization standardization = manifest.standardization();
         List<Attack> attacks = new ArrayList<>(List.of(new Fgsm(bounds), new Pgd(spec.pgd(), bounds, spec.seed())));
         RandomSearch search = new RandomSearch(Math.max(1, spec.sentinelQueries()), bounds, spec.seed());
         if (spec.sentinel()) {
             attacks.add(search);
         }
-        try (GraphAttackTarget target = new GraphAttackTarget(modelDir, manifest)) {
-            List<RobustnessCurve.Measured> measured = new RobustnessCurve(target, judge, attacks)
+        try (GraphAttackTarget graph = new GraphAttackTarget(modelDir, manifest)) {
+            AttackTarget target = images ? new RawInputTarget(graph, standardization) : graph;
+            Classifier servedJudge = images ? raw -> judge.logits(standardization.apply(raw)) : judge;
+            float[][] inputs = images ? rawInputs : standardization.apply(rawInputs);
+            List<RobustnessCurve.Measured> measured = new RobustnessCurve(target, servedJudge, attacks)
                     .measureWithMasks(inputs, labels, spec.attackEpsilons());
             SentinelReport sentinel = null;
             if (spec.sentinel()) {
@@ -48,7 +59,8 @@ final class AdversarialEvaluation {
                         labels.length, GradientMaskingSentinel.zeroGradientInputs(target, inputs, labels));
             }
             AdversarialResult result = new AdversarialResult(measured.stream().map(RobustnessCurve.Measured::point)
-                    .toList(), attacks.stream().map(Attack::name).toList(), spec.pgd(), spec.seed(), labels.length, UNITS);
+                    .toList(), attacks.stream().map(Attack::name).toList(), spec.pgd(), spec.seed(), labels.length,
+                    images ? IMAGE_UNITS : TABULAR_UNITS);
             return new Outcome(result, sentinel);
         }
     }

@@ -6,8 +6,9 @@ import dev.temper.engine.corruptions.ImageShape;
 import java.util.List;
 
 /**
- * What a full robustness evaluation runs. Epsilons and sigmas are in model-input units (standardized
- * features). The shifted test set is carried here for convenience but left out of the JSON report.
+ * What a full robustness evaluation runs. Attack epsilons are in standardized feature units for tabular
+ * data and in raw pixel units (inputs kept in [0, 1]) when an image shape is given; noise sigmas are in
+ * standardized units. The shifted test set is carried here for convenience but left out of the JSON report.
  *
  * @param attackEpsilons      L-infinity radii for FGSM, PGD and the sentinel; empty skips attacks
  * @param pgdSteps            PGD steps per restart

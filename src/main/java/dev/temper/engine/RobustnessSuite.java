@@ -38,7 +38,7 @@ final class RobustnessSuite {
         try (DjlInference djl = new DjlInference(modelDir, manifest.inputDim())) {
             ClassificationMetrics clean = ClassificationMetrics.of(djl.logits(inputs), labels, manifest.classCount());
             AdversarialEvaluation.Outcome attacks = spec.attackEpsilons().isEmpty() ? new AdversarialEvaluation.Outcome(null, null)
-                    : AdversarialEvaluation.run(modelDir, manifest, djl::logits, inputs, labels, spec);
+                    : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec);
             NoiseResult noise = CorruptionSuite.noise(djl::logits, inputs, labels, spec.noiseSigmas(), spec.seed());
             CorruptionSummary corruptions = spec.corruptions()
                     ? corruptions(djl, standardization, baselineModelDir, baseline, sample, spec) : null;

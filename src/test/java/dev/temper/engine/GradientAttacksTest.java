@@ -82,6 +82,39 @@ class GradientAttacksTest {
     }
 
     @Test
+    void rawInputGradientMatchesFiniteDifferencesOfTheLoss() {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
+        float[][] raw = java.util.Arrays.copyOf(BlobsFixture.test().features(), 5);
+        int[] labels = java.util.Arrays.copyOf(BlobsFixture.test().labels(), 5);
+        float[] std = model.manifest().standardization().std();
+        try (GraphAttackTarget graph = new GraphAttackTarget(model.directory(), model.manifest())) {
+            RawInputTarget target = new RawInputTarget(graph, model.manifest().standardization());
+            float[][] gradient = target.lossGradient(raw, labels);
+            for (int i = 0; i < raw.length; i++) {
+                // Compared in standardized units (times std), where all features have a similar scale.
+                double[] numeric = new double[raw[i].length];
+                double largest = 0;
+                for (int j = 0; j < raw[i].length; j++) {
+                    double h = 1e-3 * std[j];
+                    float[] up = raw[i].clone();
+                    float[] down = raw[i].clone();
+                    up[j] += (float) h;
+                    down[j] -= (float) h;
+                    float[][] logits = target.logits(new float[][] {up, down});
+                    numeric[j] = (Logits.negativeLogLikelihood(logits[0], labels[i])
+                            - Logits.negativeLogLikelihood(logits[1], labels[i])) / (2 * h) * std[j];
+                    largest = Math.max(largest, Math.abs(numeric[j]));
+                }
+                for (int j = 0; j < raw[i].length; j++) {
+                    assertThat(gradient[i][j] * (double) std[j]).isCloseTo(numeric[j],
+                            org.assertj.core.api.Assertions.within(0.05 * largest + 1e-4));
+                }
+            }
+        }
+    }
+
+    @Test
     void lossGradientIsPerExampleNotScaledByTheBatch() {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("g"));

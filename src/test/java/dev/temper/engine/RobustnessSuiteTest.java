@@ -65,14 +65,21 @@ class RobustnessSuiteTest {
     void imageSuiteRunsCorruptionsAndAModelAgainstItselfHasMceOne() {
         ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(), ImagesFixture.images(600, 1),
                 ImagesFixture.images(150, 2), BlobsFixture.quick(3), TrainingListener.ignoring(), tmp.resolve("img"));
-        EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 120)
-                .withImages(ImagesFixture.SHAPE);
+        EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.05, 0.2), 5, 0.5, 1, true, 50, List.of(), false,
+                null, null, 5, 120).withImages(ImagesFixture.SHAPE);
 
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), ImagesFixture.images(300, 3),
                 spec, model.directory());
 
         assertThat(report.provenance().examples()).isEqualTo(120);
-        assertThat(report.adversarial()).isNull();
+        assertThat(report.adversarial().units()).contains("raw pixel");
+        assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(report.clean().accuracy().value());
+        report.adversarial().curve().forEach(point -> {
+            System.out.println("image curve: " + point.epsilon() + " " + point.byAttack().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().value()).toList() + " worst=" + point.worstCase().value());
+            point.byAttack().values().forEach(a -> assertThat(point.worstCase().value()).isLessThanOrEqualTo(a.value()));
+        });
+        assertThat(report.adversarial().curve().get(2).worstCase().value()).isLessThan(report.clean().accuracy().value());
         assertThat(report.corruptions().types()).hasSize(CorruptionType.values().length);
         assertThat(report.corruptions().meanCorruptionError()).isEqualTo(1.0);
         report.corruptions().types().forEach(type -> {
