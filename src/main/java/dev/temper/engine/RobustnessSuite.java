@@ -27,7 +27,8 @@ final class RobustnessSuite {
                     + " values but the model takes " + manifest.inputDim());
         }
         ModelManifest baseline = baselineModelDir == null ? null : ModelManifest.read(baselineModelDir);
-        if (baseline != null && (baseline.inputDim() != manifest.inputDim() || baseline.classCount() != manifest.classCount())) {
+        if (baseline != null
+                && (baseline.inputDim() != manifest.inputDim() || baseline.classCount() != manifest.classCount())) {
             throw new IllegalArgumentException("the baseline model's inputs or classes differ from the evaluated model's");
         }
         TensorFlowRuntime.engine();
@@ -37,12 +38,14 @@ final class RobustnessSuite {
         int[] labels = sample.labels();
         try (DjlInference djl = new DjlInference(modelDir, manifest.inputDim())) {
             ClassificationMetrics clean = ClassificationMetrics.of(djl.logits(inputs), labels, manifest.classCount());
-            AdversarialEvaluation.Outcome attacks = spec.attackEpsilons().isEmpty() ? new AdversarialEvaluation.Outcome(null, null)
+            AdversarialEvaluation.Outcome attacks = spec.attackEpsilons().isEmpty()
+                    ? new AdversarialEvaluation.Outcome(null, null)
                     : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec);
             NoiseResult noise = CorruptionSuite.noise(djl::logits, inputs, labels, spec.noiseSigmas(), spec.seed());
             CorruptionSummary corruptions = spec.corruptions()
                     ? corruptions(djl, standardization, baselineModelDir, baseline, sample, spec) : null;
-            DomainShiftResult shift = spec.shiftedTest() == null ? null : shift(djl, standardization, spec, manifest, clean);
+            DomainShiftResult shift = spec.shiftedTest() == null
+                    ? null : shift(djl, standardization, spec, manifest, clean);
             SuiteProvenance provenance = new SuiteProvenance(ContentHash.of(modelDir), spec.seed(), labels.length,
                     test.size(), SuiteProvenance.currentEngineVersion(), TensorFlowRuntime.tensorflowVersion(),
                     TensorFlowRuntime.djlVersion());
