@@ -4,13 +4,16 @@ import dev.temper.engine.attacks.AdversarialResult;
 import dev.temper.engine.attacks.Attack;
 import dev.temper.engine.attacks.AttackTarget;
 import dev.temper.engine.attacks.Classifier;
+import dev.temper.engine.attacks.CoordinateProposal;
 import dev.temper.engine.attacks.Fgsm;
 import dev.temper.engine.attacks.GradientMaskingSentinel;
 import dev.temper.engine.attacks.InputBounds;
 import dev.temper.engine.attacks.Pgd;
 import dev.temper.engine.attacks.RandomSearch;
 import dev.temper.engine.attacks.RobustnessCurve;
+import dev.temper.engine.attacks.SearchProposal;
 import dev.temper.engine.attacks.SentinelReport;
+import dev.temper.engine.attacks.SquareProposal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,9 @@ final class AdversarialEvaluation {
         InputBounds bounds = images ? InputBounds.UNIT : InputBounds.UNBOUNDED;
         Standardization standardization = manifest.standardization();
         List<Attack> attacks = new ArrayList<>(List.of(new Fgsm(bounds), new Pgd(spec.pgd(), bounds, spec.seed())));
-        RandomSearch search = new RandomSearch(Math.max(1, spec.sentinelQueries()), bounds, spec.seed());
+        SearchProposal proposal = images ? new SquareProposal(spec.imageShape().height(), spec.imageShape().width(),
+                spec.imageShape().channels()) : new CoordinateProposal();
+        RandomSearch search = new RandomSearch(Math.max(1, spec.sentinelQueries()), bounds, spec.seed(), proposal);
         if (spec.sentinel()) {
             attacks.add(search);
         }

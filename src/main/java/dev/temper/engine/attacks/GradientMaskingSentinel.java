@@ -66,7 +66,7 @@ public final class GradientMaskingSentinel {
             reasons.add(zeroGradientInputs + " of " + examples + " inputs have an exactly zero loss gradient");
         }
         return new SentinelReport(!reasons.isEmpty(), reasons, examples, zeroGradientInputs, findings,
-                gradientFree.queriesPerExample(), gradientFree.seed(), tolerance);
+                gradientFree.proposal().name(), gradientFree.queriesPerExample(), gradientFree.seed(), tolerance);
     }
 
     private static boolean survivedAll(RobustnessCurve.Measured measured, Set<String> attacks, int example) {

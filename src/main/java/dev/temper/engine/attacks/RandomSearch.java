@@ -1,17 +1,18 @@
 package dev.temper.engine.attacks;
 
-import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Gradient-free L-infinity attack that only queries logits: start at a random corner of the epsilon ball,
- * then repeatedly re-draw the signs of a random subset of coordinates and keep the change when the margin
- * drops (a coordinate-wise variant of the Square attack's acceptance rule). Because it never looks at
- * gradients, it still works on a model whose gradients are masked, which is what the sentinel relies on.
+ * Gradient-free L-infinity attack that only queries logits: start at a point on the epsilon ball, then
+ * repeatedly propose a change to part of the input and keep it when the margin drops (the Square attack's
+ * acceptance rule). Because it never looks at gradients, it still works on a model whose gradients are
+ * masked, which is what the sentinel relies on.
  *
- * @param queriesPerExample model queries spent per example at most (the first corner included)
+ * @param queriesPerExample model queries spent per example at most (the first point included)
+ * @param proposal          scattered coordinates for tabular data, square windows for images
  */
-public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed) implements Attack {
+public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed, SearchProposal proposal)
+        implements Attack {
 
     public static final String NAME = "random-search";
 
@@ -24,6 +25,10 @@ public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed)
         }
     }
 
+    public RandomSearch(int queriesPerExample, InputBounds bounds, long seed) {
+        this(queriesPerExample, bounds, seed, new CoordinateProposal());
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -34,7 +39,7 @@ public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed)
         Random random = new Random(seed * 31 + Double.hashCode(epsilon));
         float[][] current = new float[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
-            current[i] = corner(inputs[i], epsilon, random, null, 1.0);
+            current[i] = proposal.start(inputs[i], epsilon, bounds, random);
         }
         double[] margin = Margins.margins(target.logits(current), labels);
         for (int query = 1; query < queriesPerExample; query++) {
@@ -47,7 +52,7 @@ public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed)
             int[] activeLabels = new int[active.length];
             for (int a = 0; a < active.length; a++) {
                 int i = active[a];
-                proposals[a] = corner(inputs[i], epsilon, random, current[i], fraction);
+                proposals[a] = proposal.next(inputs[i], current[i], epsilon, fraction, bounds, random);
                 activeLabels[a] = labels[i];
             }
             double[] proposed = Margins.margins(target.logits(proposals), activeLabels);
@@ -64,17 +69,5 @@ public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed)
     /** Examples not fooled yet; a fooled one needs no more queries. */
     private static int[] activeExamples(double[] margin) {
         return java.util.stream.IntStream.range(0, margin.length).filter(i -> margin[i] >= 0).toArray();
-    }
-
-    /** Re-draws a random subset (at least one) of the coordinates of base as clean +- epsilon. */
-    private float[] corner(float[] clean, double epsilon, Random random, float[] base, double fraction) {
-        float[] point = base == null ? Arrays.copyOf(clean, clean.length) : base.clone();
-        int toChange = Math.max(1, (int) Math.round(fraction * clean.length));
-        for (int n = 0; n < toChange; n++) {
-            int j = base == null ? n : random.nextInt(clean.length);
-            double sign = random.nextBoolean() ? 1 : -1;
-            point[j] = LinfBall.project(clean[j], (float) (clean[j] + sign * epsilon), epsilon, bounds);
-        }
-        return point;
     }
 }
