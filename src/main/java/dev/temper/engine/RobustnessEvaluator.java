@@ -51,6 +51,24 @@ public final class RobustnessEvaluator {
                 TensorFlowRuntime.tensorflowVersion());
     }
 
+    /**
+     * The full suite described by {@code spec}: clean metrics with calibration, FGSM/PGD epsilon curve with
+     * per-example worst case, gradient-masking sentinel, Gaussian noise, image corruptions and domain shift.
+     *
+     * @param baselineModelDir reference model for the relative corruption error (mCE), or null
+     */
+    public static RobustnessReport evaluateSuite(Path modelDir, TabularData test, EvaluationSpec spec,
+                                                 Path baselineModelDir) {
+        Objects.requireNonNull(modelDir, "modelDir");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(spec, "spec");
+        return RobustnessSuite.run(modelDir, test, spec, baselineModelDir);
+    }
+
+    public static RobustnessReport evaluateSuite(Path modelDir, TabularData test, EvaluationSpec spec) {
+        return evaluateSuite(modelDir, test, spec, null);
+    }
+
     private static float[][] inputGradientSign(Path modelDir, MlpLayout layout, float[][] features, int[] labels) {
         try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
             model.loss();

@@ -1,0 +1,124 @@
+package dev.temper.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.engine.attacks.EpsilonPoint;
+import dev.temper.engine.corruptions.CorruptionType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RobustnessSuiteTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tabularSuiteReportsEverySectionAndSerialisesToJson() throws Exception {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("m"));
+        EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.25, 0.5), 10, 0.25, 1, true, 100,
+                List.of(0.0, 1.0), false, null, null, 7, 1000).withShiftedTest(spread(BlobsFixture.test()));
+
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec);
+
+        double clean = report.clean().accuracy().value();
+        EvaluationReport legacy = RobustnessEvaluator.evaluate(model.directory(), BlobsFixture.test(), List.of(0.0));
+        assertThat(clean).isEqualTo(legacy.cleanAccuracy());
+        for (EpsilonPoint point : report.adversarial().curve()) {
+            System.out.println("suite curve: " + point.epsilon() + " " + point.byAttack().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().value()).toList() + " worst=" + point.worstCase().value());
+            point.byAttack().values().forEach(accuracy ->
+                    assertThat(point.worstCase().value()).isLessThanOrEqualTo(accuracy.value()));
+        }
+        assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(clean);
+        assertThat(report.adversarial().attacks()).containsExactly("fgsm", "pgd", "random-search");
+        assertThat(report.sentinel().gradientMaskingSuspected()).isFalse();
+        assertThat(report.noise().points().get(0).accuracy().value()).isEqualTo(clean);
+        assertThat(report.noise().points().get(1).accuracy().value()).isLessThan(clean);
+        assertThat(report.corruptions()).isNull();
+        assertThat(report.domainShift().accuracyDrop()).isPositive();
+        assertThat(report.provenance().modelSha256()).isEqualTo(model.sha256());
+        assertThat(report.provenance().examples()).isEqualTo(300);
+        System.out.println("suite: clean=" + clean + " ci=" + report.clean().accuracy().ci95() + " ece="
+                + report.clean().calibration().expectedCalibrationError() + " nll="
+                + report.clean().meanNegativeLogLikelihood() + " shifted=" + report.domainShift().metrics().accuracy().value());
+
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(report));
+        assertThat(json.at("/provenance/tensorflowVersion").asText()).isEqualTo("2.16.1");
+        assertThat(json.at("/provenance/djlVersion").asText()).isNotBlank();
+        assertThat(json.at("/provenance/seed").asLong()).isEqualTo(7);
+        assertThat(json.at("/adversarial/pgd/steps").asInt()).isEqualTo(10);
+        assertThat(json.at("/adversarial/curve/1/byAttack/pgd/ci95/lower").isNumber()).isTrue();
+        assertThat(json.at("/clean/calibration/bins")).hasSize(15);
+        assertThat(json.at("/clean/confusion/counts/0")).hasSize(3);
+        assertThat(json.at("/sentinel/queriesPerExample").asInt()).isEqualTo(100);
+        assertThat(json.at("/spec").has("shiftedTest")).isFalse();
+    }
+
+    @Test
+    void imageSuiteRunsCorruptionsAndAModelAgainstItselfHasMceOne() {
+        ExportedModel model = Trainer.pretrain(BarImagesFixture.architecture(), BarImagesFixture.images(600, 1),
+                BarImagesFixture.images(150, 2), BlobsFixture.quick(3), TrainingListener.ignoring(), tmp.resolve("img"));
+        EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.05, 0.2), 5, 0.5, 1, true, 50, List.of(), false,
+                null, null, 5, 120).withImages(BarImagesFixture.SHAPE);
+
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BarImagesFixture.images(300, 3),
+                spec, model.directory());
+
+        assertThat(report.provenance().examples()).isEqualTo(120);
+        assertThat(report.adversarial().units()).contains("raw pixel");
+        assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(report.clean().accuracy().value());
+        report.adversarial().curve().forEach(point -> {
+            System.out.println("image curve: " + point.epsilon() + " " + point.byAttack().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().value()).toList() + " worst=" + point.worstCase().value());
+            point.byAttack().values().forEach(a -> assertThat(point.worstCase().value()).isLessThanOrEqualTo(a.value()));
+        });
+        assertThat(report.adversarial().curve().get(2).worstCase().value()).isLessThan(report.clean().accuracy().value());
+        assertThat(report.corruptions().types()).hasSize(CorruptionType.values().length);
+        assertThat(report.corruptions().meanCorruptionError()).isEqualTo(1.0);
+        report.corruptions().types().forEach(type -> {
+            assertThat(type.bySeverity()).hasSize(5);
+            System.out.println("corruption " + type.type() + ": " + type.bySeverity().stream().map(a -> a.value()).toList());
+        });
+        assertThat(report.corruptions().meanCorruptionAccuracy()).isLessThan(report.clean().accuracy().value());
+    }
+
+    @Test
+    void rejectsAnImageShapeThatDoesNotMatchTheModel() {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("x"));
+        EvaluationSpec spec = EvaluationSpec.defaults().withImages(BarImagesFixture.SHAPE);
+        assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imageShape");
+    }
+
+    @Test
+    void rejectsCorruptionsOnValuesOutsideTheUnitRange() {
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
+        EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
+                .withImages(new dev.temper.engine.corruptions.ImageShape(2, 2, 1));
+        assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
+    }
+
+    /** Covariate shift: every feature gets extra Gaussian spread of 0.8 of its own standard deviation. */
+    private static TabularData spread(TabularData data) {
+        float[] std = Standardization.fit(data).std();
+        Random random = new Random(4);
+        float[][] shifted = new float[data.size()][];
+        for (int i = 0; i < data.size(); i++) {
+            shifted[i] = data.features()[i].clone();
+            for (int j = 0; j < std.length; j++) {
+                shifted[i][j] += (float) (0.8 * std[j] * random.nextGaussian());
+            }
+        }
+        return new TabularData(shifted, data.labels(), data.classCount());
+    }
+}
