@@ -15,14 +15,14 @@ import org.tensorflow.types.TFloat32;
  */
 final class GraphAttackTarget implements AttackTarget, AutoCloseable {
 
-    private final MlpGraph model;
+    private final ModelGraph model;
     private final Session session;
     private final GraphSession graph;
     private final Operand<TFloat32> inputGradient;
 
     GraphAttackTarget(Path modelDir, ModelManifest manifest) {
         TensorFlowRuntime.engine();
-        model = new MlpGraph(manifest.layout());
+        model = new ModelGraph(manifest.networkLayout());
         try {
             LossOps loss = model.loss();
             // LossOps exposes only the sign; the sentinel needs the raw gradient to see exact zeros.

@@ -37,7 +37,7 @@ public final class RobustnessEvaluator {
         }
         TensorFlowRuntime.engine();
         float[][] features = manifest.standardization().apply(test.features());
-        float[][] gradientSign = inputGradientSign(modelDir, manifest.layout(), features, test.labels());
+        float[][] gradientSign = inputGradientSign(modelDir, manifest.networkLayout(), features, test.labels());
         SortedMap<Double, Double> fgsmAccuracy = new TreeMap<>();
         double clean;
         try (DjlInference djl = new DjlInference(modelDir, manifest.inputDim())) {
@@ -69,8 +69,9 @@ public final class RobustnessEvaluator {
         return evaluateSuite(modelDir, test, spec, null);
     }
 
-    private static float[][] inputGradientSign(Path modelDir, MlpLayout layout, float[][] features, int[] labels) {
-        try (MlpGraph model = new MlpGraph(layout); Session session = new Session(model.graph())) {
+    private static float[][] inputGradientSign(Path modelDir, NetworkLayout layout, float[][] features,
+            int[] labels) {
+        try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
             model.loss();
             session.restore(SavedWeights.checkpointPrefix(modelDir));
             GraphSession graph = new GraphSession(model, session);
