@@ -1,14 +1,14 @@
 package dev.temper.contract;
 
-import java.util.List;
+import dev.temper.engine.TrainingStrategy;
 
 /** What a worker fetches first: everything it needs to run one job. */
 public record WorkerJobSpec(
         long jobId,
         JobKind kind,
-        Strategy strategy,
-        List<Integer> hiddenWidths,
+        TrainingStrategy strategy,
+        ArchitectureSpec architecture,
         int classCount,
         boolean hasBaseModel,
-        List<Double> fgsmEpsilons) {
+        EvaluationSettings evaluation) {
 }

@@ -1,5 +1,5 @@
 /**
- * The contract between the server and its workers: the job spec, the reports a worker sends, and
- * the canonical file format of a dataset version. Plain Java, shared by both sides.
+ * The contract between the server and its workers: the job spec (with the engine's strategy records),
+ * the reports a worker sends, and the canonical file format of a dataset version.
  */
 package dev.temper.contract;

@@ -26,18 +26,6 @@ final class Classification {
         return correct;
     }
 
-    /** x + epsilon * sign, row by row: one FGSM step in standardized units. */
-    static float[][] perturb(float[][] features, float[][] gradientSign, double epsilon) {
-        float[][] adversarial = new float[features.length][];
-        for (int i = 0; i < features.length; i++) {
-            adversarial[i] = new float[features[i].length];
-            for (int j = 0; j < features[i].length; j++) {
-                adversarial[i][j] = (float) (features[i][j] + epsilon * gradientSign[i][j]);
-            }
-        }
-        return adversarial;
-    }
-
     static float[][] concat(float[][] first, float[][] second) {
         float[][] joined = new float[first.length + second.length][];
         System.arraycopy(first, 0, joined, 0, first.length);

@@ -28,15 +28,7 @@ final class FreezePlan {
     }
 
     static void check(FreezeSpec spec, NetworkLayout layout) {
-        List<String> names = layout.layers().stream().map(NetworkLayout.Layer::name).toList();
-        int body = names.size() - 1;
-        SpecChecks.require(spec.firstLayers() <= body, "frozenLayers (" + spec.firstLayers()
-                + ") exceeds the " + body + " layers below the head of the model");
-        for (String name : spec.layerNames()) {
-            SpecChecks.require(names.contains(name), "layerNames contains " + name + ", the model has " + names);
-        }
-        SpecChecks.require(spec.trainTopLayers() <= names.size(), "trainTopLayers (" + spec.trainTopLayers()
-                + ") exceeds the " + names.size() + " layers of the model");
+        spec.requireFits(layout.layers().stream().map(NetworkLayout.Layer::name).toList());
     }
 
     /** Names of the layers that train in a 1-based epoch: highest frozen layers thaw first. */

@@ -40,4 +40,19 @@ public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopL
     public FreezeSpec withGradualUnfreezing(int everyEpochs) {
         return new FreezeSpec(firstLayers, layerNames, trainTopLayers, everyEpochs);
     }
+
+    /**
+     * Checks the spec against a model's layer names (input side first, the head last); callers that know
+     * the architecture before any graph exists, such as a job submission, use it too.
+     */
+    public void requireFits(List<String> names) {
+        int body = names.size() - 1;
+        SpecChecks.require(firstLayers <= body, "frozenLayers (" + firstLayers
+                + ") exceeds the " + body + " layers below the head of the model");
+        for (String name : layerNames) {
+            SpecChecks.require(names.contains(name), "layerNames contains " + name + ", the model has " + names);
+        }
+        SpecChecks.require(trainTopLayers <= names.size(), "trainTopLayers (" + trainTopLayers
+                + ") exceeds the " + names.size() + " layers of the model");
+    }
 }

@@ -47,6 +47,27 @@ public class EvaluationResult {
     @Column(name = "clean_accuracy", nullable = false)
     public double cleanAccuracy;
 
+    /** 95% Wilson score interval of the clean accuracy. */
+    @Column(name = "clean_lower")
+    public Double cleanLower;
+
+    @Column(name = "clean_upper")
+    public Double cleanUpper;
+
+    /** Expected calibration error over 15 confidence bins. */
+    @Column(name = "expected_calibration_error")
+    public Double expectedCalibrationError;
+
+    @Column(name = "negative_log_likelihood")
+    public Double negativeLogLikelihood;
+
+    /** The gradient-free sentinel beat the gradient attacks, or gradients were exactly zero. */
+    @Column(name = "gradient_masking_suspected", nullable = false)
+    public boolean gradientMaskingSuspected;
+
+    /** The engine's full report (JSON): per-class metrics, reliability bins, noise, corruptions, provenance. */
+    public String report;
+
     /** What reproduces the row: the exact model and data, and the engine that measured them. */
     @Column(name = "model_sha256", nullable = false)
     public String modelSha256;

@@ -1,7 +1,8 @@
 package dev.temper.evaluation;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.contract.EvaluationReport;
+import dev.temper.contract.EvaluationSubmission;
+import dev.temper.contract.RobustPoint;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 @ApplicationScoped
 public class EvaluationService {
@@ -25,7 +25,7 @@ public class EvaluationService {
     /** Stores what an evaluation worker measured; part of the job's completion transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EvaluationResult record(String actor, ModelVersion model, DatasetVersion dataset, long jobId,
-            EvaluationReport report) {
+            EvaluationSubmission report) {
         EvaluationResult result = new EvaluationResult();
         result.team = model.team;
         result.modelVersion = model;
@@ -33,21 +33,28 @@ public class EvaluationService {
         result.jobId = jobId;
         result.examples = report.examples();
         result.cleanAccuracy = report.cleanAccuracy();
+        result.cleanLower = report.cleanLower();
+        result.cleanUpper = report.cleanUpper();
+        result.expectedCalibrationError = report.expectedCalibrationError();
+        result.negativeLogLikelihood = report.negativeLogLikelihood();
+        result.gradientMaskingSuspected = report.gradientMaskingSuspected();
+        result.report = report.reportJson();
         result.modelSha256 = report.modelSha256();
         result.datasetSha256 = dataset.sha256;
         result.engineVersion = report.engineVersion();
         result.createdAt = Instant.now();
-        for (Map.Entry<Double, Double> point : report.fgsmAccuracy().entrySet()) {
+        for (RobustPoint point : report.robust()) {
             RobustAccuracy robust = new RobustAccuracy();
             robust.result = result;
-            robust.attack = RobustAccuracy.FGSM;
-            robust.epsilon = point.getKey();
-            robust.accuracy = point.getValue();
+            robust.attack = point.attack();
+            robust.epsilon = point.epsilon();
+            robust.accuracy = point.accuracy();
             result.robustAccuracies.add(robust);
         }
         results.persist(result);
         audit.record(actor, model.team, "evaluation.record", "EvaluationResult", result.id,
-                model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy()));
+                model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy())
+                        + (report.gradientMaskingSuspected() ? ", gradient masking suspected" : ""));
         return result;
     }
 

@@ -14,7 +14,8 @@ import jakarta.persistence.Table;
 @Table(name = "robust_accuracy")
 public class RobustAccuracy {
 
-    public static final String FGSM = "FGSM";
+    /** Attack names as the engine reports them, plus the per-example worst case over all of them. */
+    public static final String WORST_CASE = dev.temper.contract.RobustPoint.WORST_CASE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

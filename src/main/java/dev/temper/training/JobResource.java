@@ -2,7 +2,6 @@ package dev.temper.training;
 
 import dev.temper.contract.JobKind;
 import dev.temper.security.CurrentUserProvider;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,8 +43,8 @@ public class JobResource {
     }
 
     @POST
-    public Response submit(@NotNull @Valid JobSubmission submission) {
-        JobDto job = JobDto.of(service.submit(users.get(), submission));
+    public Response submit(@NotNull JobRequest request) {
+        JobDto job = JobDto.of(service.submit(users.get(), request.toSubmission()));
         return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
     }
 

@@ -3,9 +3,11 @@ package dev.temper.training;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.ProblemException;
+import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
+import dev.temper.engine.TrainingStrategy;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
@@ -20,8 +22,6 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class JobService {
-
-    static final int MAX_LAYER_WIDTH = 4096;
 
     private final TrainingJobRepository jobs;
     private final JobMetricRepository metrics;
@@ -42,17 +42,16 @@ public class JobService {
 
     public TrainingJob submit(CurrentUser user, JobSubmission request) {
         user.requireRole(Roles.ML_ENGINEER, "start training jobs");
+        requireBasics(request);
         DatasetVersion dataset = datasets.get(user, request.datasetVersionId());
         String team = request.team() == null ? dataset.team : user.teamFor(request.team());
         if (!dataset.team.equals(team)) {
             throw ProblemException.badRequest("Dataset version " + dataset.id + " belongs to another team");
         }
         ModelVersion base = baseFor(user, request, dataset);
-        List<Integer> widths = widthsFor(request, base);
-        if (request.strategy().frozenLayers() > widths.size()) {
-            throw ProblemException.badRequest("strategy.frozenLayers: " + request.strategy().frozenLayers()
-                    + " is more than the model's " + widths.size() + " hidden layers");
-        }
+        ArchitectureSpec architecture = architectureFor(request, base, dataset);
+        TrainingStrategy strategy = request.strategy();
+        JobSpecChecks.requireFits(strategy, architecture);
         TrainingJob job = new TrainingJob();
         job.team = team;
         job.kind = request.kind();
@@ -60,8 +59,8 @@ public class JobService {
         job.modelName = request.modelName().strip();
         job.datasetVersion = dataset;
         job.baseVersion = base;
-        job.settingsJson = Json.write(new TrainingSettings(request.strategy(), widths));
-        job.epochsTotal = request.strategy().epochs();
+        job.settingsJson = Json.write(new TrainingSettings(strategy, architecture));
+        job.epochsTotal = strategy.epochs();
         job.createdBy = user.username();
         job.createdAt = Instant.now();
         jobs.persist(job);
@@ -113,19 +112,40 @@ public class JobService {
         return base;
     }
 
-    private static List<Integer> widthsFor(JobSubmission request, ModelVersion base) {
+    private static void requireBasics(JobSubmission request) {
+        if (request.kind() == null) {
+            throw ProblemException.badRequest("kind: PRETRAIN or FINETUNE");
+        }
+        if (request.modelName() == null || request.modelName().isBlank()) {
+            throw ProblemException.badRequest("modelName: give the model a name");
+        }
+        if (request.modelName().strip().length() > JobSubmission.MODEL_NAME_MAX_LENGTH) {
+            throw ProblemException.badRequest("modelName: at most " + JobSubmission.MODEL_NAME_MAX_LENGTH
+                    + " characters");
+        }
+        if (request.datasetVersionId() == null) {
+            throw ProblemException.badRequest("datasetVersionId: say which dataset version to train on");
+        }
+        if (request.strategy() == null) {
+            throw ProblemException.badRequest("strategy: missing");
+        }
+    }
+
+    private static ArchitectureSpec architectureFor(JobSubmission request, ModelVersion base, DatasetVersion dataset) {
         if (base != null) {
-            if (request.hiddenWidths() != null && !request.hiddenWidths().isEmpty()) {
-                throw ProblemException.badRequest("hiddenWidths: a fine-tuned model keeps its base's architecture");
+            if (request.architecture() != null) {
+                throw ProblemException.badRequest("architecture: a fine-tuned model keeps its base's architecture");
             }
-            return Json.read(base.strategy, TrainingSettings.class).hiddenWidths();
+            return Json.read(base.strategy, TrainingSettings.class).architecture();
         }
-        List<Integer> widths = request.hiddenWidths() == null || request.hiddenWidths().isEmpty()
-                ? TrainingSettings.DEFAULT_HIDDEN_WIDTHS
-                : request.hiddenWidths();
-        if (widths.stream().anyMatch(w -> w == null || w < 1 || w > MAX_LAYER_WIDTH)) {
-            throw ProblemException.badRequest("hiddenWidths: every width must be between 1 and " + MAX_LAYER_WIDTH);
+        ArchitectureSpec architecture = request.architecture() == null
+                ? TrainingSettings.DEFAULT_ARCHITECTURE : request.architecture();
+        int features = dataset.featureNames().size();
+        if (architecture.imageSize() > 0 && architecture.imageSize() != features) {
+            throw ProblemException.badRequest("architecture: a " + architecture.height() + "x" + architecture.width()
+                    + "x" + architecture.channels() + " image has " + architecture.imageSize()
+                    + " values, dataset " + dataset.label() + " has " + features + " features per row");
         }
-        return List.copyOf(widths);
+        return architecture;
     }
 }

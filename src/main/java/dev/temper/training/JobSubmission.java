@@ -1,23 +1,17 @@
 package dev.temper.training;
 
+import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.contract.Strategy;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.util.List;
+import dev.temper.engine.TrainingStrategy;
 
 /**
- * A request to train: PRETRAIN needs a dataset version and optionally hidden widths; FINETUNE also
- * needs a base model version. {@code team} is needed only by users of several teams.
+ * A request to train, typed and already shaped (each strategy part validated by the engine's records):
+ * PRETRAIN needs a dataset version and optionally an architecture (default MLP [32, 16]); FINETUNE also
+ * needs a base model version and keeps its architecture. {@code team} is needed only by users of several
+ * teams.
  */
-public record JobSubmission(
-        @NotNull JobKind kind,
-        @NotBlank @Size(max = 120) String modelName,
-        @NotNull Long datasetVersionId,
-        Long baseModelVersionId,
-        @Size(max = 8) List<Integer> hiddenWidths,
-        @NotNull @Valid Strategy strategy,
-        String team) {
+public record JobSubmission(JobKind kind, String modelName, Long datasetVersionId, Long baseModelVersionId,
+        ArchitectureSpec architecture, TrainingStrategy strategy, String team) {
+
+    public static final int MODEL_NAME_MAX_LENGTH = 120;
 }

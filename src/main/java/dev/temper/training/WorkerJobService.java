@@ -3,9 +3,10 @@ package dev.temper.training;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
 import dev.temper.contract.EpochReport;
-import dev.temper.contract.EvaluationReport;
+import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.WorkerJobSpec;
+import dev.temper.evaluation.EvaluationConfig;
 import dev.temper.evaluation.EvaluationService;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's side of the worker protocol: attempts, progress, results. Every call is made with a
@@ -39,11 +39,11 @@ public class WorkerJobService {
     private final ArtifactStore store;
     private final AuditLog audit;
     private final Event<JobUpdated> updates;
-    private final List<Double> fgsmEpsilons;
+    private final EvaluationConfig evaluationConfig;
 
     WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, ModelRegistryService models,
             EvaluationService evaluations, ArtifactStore store, AuditLog audit, Event<JobUpdated> updates,
-            @ConfigProperty(name = "temper.evaluation.fgsm-epsilons") List<Double> fgsmEpsilons) {
+            EvaluationConfig evaluationConfig) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.models = models;
@@ -51,7 +51,7 @@ public class WorkerJobService {
         this.store = store;
         this.audit = audit;
         this.updates = updates;
-        this.fgsmEpsilons = List.copyOf(fgsmEpsilons);
+        this.evaluationConfig = evaluationConfig;
     }
 
     /** Moves a queued job to STARTING with a fresh token for this attempt; returns the token. */
@@ -91,8 +91,8 @@ public class WorkerJobService {
         }
         TrainingSettings settings = job.settings();
         boolean hasModel = job.baseVersion != null || job.evaluatedVersion != null;
-        return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.hiddenWidths(),
-                job.datasetVersion.classNames().size(), hasModel, fgsmEpsilons);
+        return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
+                job.datasetVersion.classNames().size(), hasModel, evaluationConfig.settings());
     }
 
     /** The model a worker starts from: the base of a fine-tuning job or the version an evaluation measures. */
@@ -152,7 +152,7 @@ public class WorkerJobService {
     }
 
     @Transactional
-    public void completeEvaluation(long jobId, String token, EvaluationReport report) {
+    public void completeEvaluation(long jobId, String token, EvaluationSubmission report) {
         TrainingJob job = authenticate(jobId, token);
         evaluations.record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
         finish(job, JobState.SUCCEEDED, "Evaluated " + report.examples() + " test examples");

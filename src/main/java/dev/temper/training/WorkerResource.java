@@ -1,7 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.contract.EpochReport;
-import dev.temper.contract.EvaluationReport;
+import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.FailureReport;
 import dev.temper.contract.WorkerHeaders;
 import dev.temper.contract.WorkerJobSpec;
@@ -80,7 +80,7 @@ public class WorkerResource {
     @Path("/evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
     public void evaluation(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            EvaluationReport report) {
+            EvaluationSubmission report) {
         service.completeEvaluation(jobId, token, report);
     }
 

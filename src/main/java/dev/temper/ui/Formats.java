@@ -28,6 +28,11 @@ public final class Formats {
         return share == null ? "" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** 0.04567 -> "0.046". */
+    public static String decimal(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
     public static String orDash(Object value) {
         return value == null ? "—" : value.toString();
     }

@@ -1,17 +1,14 @@
 package dev.temper.worker;
 
+import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.EpochReport;
 import dev.temper.contract.SplitTable;
-import dev.temper.contract.Strategy;
 import dev.temper.contract.WorkerJobSpec;
-import dev.temper.engine.EvaluationReport;
+import dev.temper.engine.CnnArchitecture;
 import dev.temper.engine.ExportedModel;
 import dev.temper.engine.MlpArchitecture;
-import dev.temper.engine.RobustnessEvaluator;
 import dev.temper.engine.TabularData;
 import dev.temper.engine.Trainer;
-import dev.temper.engine.TrainingListener;
-import dev.temper.engine.TrainingStrategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,21 +32,25 @@ final class JobRunner {
         WorkerJobSpec spec = server.get("/spec", WorkerJobSpec.class);
         Map<String, SplitTable.Rows> splits = fetchDataset();
         switch (spec.kind()) {
-            case PRETRAIN -> upload(Trainer.pretrain(new MlpArchitecture(spec.hiddenWidths()),
-                    data(splits, SplitTable.TRAIN, spec), data(splits, SplitTable.VALIDATION, spec),
-                    strategy(spec.strategy()), this::report, workDir.resolve("export")));
+            case PRETRAIN -> upload(pretrain(spec, splits));
             case FINETUNE -> upload(Trainer.fineTune(fetchInputModel(), data(splits, SplitTable.TRAIN, spec),
-                    data(splits, SplitTable.VALIDATION, spec), strategy(spec.strategy()), this::report,
+                    data(splits, SplitTable.VALIDATION, spec), spec.strategy(), this::report,
                     workDir.resolve("export")));
-            case EVALUATE -> evaluate(spec, splits);
+            case EVALUATE -> server.post("/evaluation", EvaluationRun.evaluate(fetchInputModel(),
+                    data(splits, SplitTable.TEST, spec), spec.evaluation()));
         }
     }
 
-    private void evaluate(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) throws IOException {
-        EvaluationReport report = RobustnessEvaluator.evaluate(fetchInputModel(), data(splits, SplitTable.TEST, spec),
-                spec.fgsmEpsilons());
-        server.post("/evaluation", new dev.temper.contract.EvaluationReport(report.examples(), report.cleanAccuracy(),
-                report.fgsmAccuracy(), report.modelSha256(), "TensorFlow " + report.engineVersion()));
+    private ExportedModel pretrain(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) {
+        TabularData train = data(splits, SplitTable.TRAIN, spec);
+        TabularData validation = data(splits, SplitTable.VALIDATION, spec);
+        Path export = workDir.resolve("export");
+        ArchitectureSpec a = spec.architecture();
+        return a.type() == ArchitectureSpec.Type.CNN
+                ? Trainer.pretrain(new CnnArchitecture(a.height(), a.width(), a.channels(), a.convFilters(),
+                        a.denseWidths()), train, validation, spec.strategy(), this::report, export)
+                : Trainer.pretrain(new MlpArchitecture(a.hiddenWidths()), train, validation, spec.strategy(),
+                        this::report, export);
     }
 
     private void report(dev.temper.engine.EpochMetrics m) {
@@ -92,8 +93,4 @@ final class JobRunner {
         return new TabularData(rows.featureMatrix(), rows.labelArray(), spec.classCount());
     }
 
-    private static TrainingStrategy strategy(Strategy s) {
-        return new TrainingStrategy(s.epochs(), s.batchSize(), s.learningRate(), s.frozenLayers(), s.fgsm(),
-                s.fgsmEpsilon(), s.seed());
-    }
 }

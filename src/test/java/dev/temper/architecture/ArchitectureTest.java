@@ -41,10 +41,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theContractIsPlainJava() {
+    void theContractIsPlainJavaAndTheEnginesRecords() {
         classes().that().resideInAPackage("dev.temper.contract..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.temper.contract..", "java..",
-                        "jakarta.validation..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.temper.contract..", "dev.temper.engine..",
+                        "java..")
                 .check(temper);
     }
 

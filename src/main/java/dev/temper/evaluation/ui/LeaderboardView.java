@@ -25,8 +25,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Clean and adversarial (FGSM) test accuracy of every evaluated model version. Evaluations finish as
- * jobs, so the board listens to job updates; the FGSM columns follow the epsilons actually measured.
+ * Clean accuracy, calibration and worst-case robust accuracy of every evaluated model version. Evaluations finish as
+ * jobs, so the board listens to job updates; the robust columns follow the epsilons actually measured.
  */
 @Route(value = "leaderboard", layout = MainLayout.class)
 @PageTitle("Leaderboard | Temper")
@@ -44,8 +44,10 @@ public class LeaderboardView extends VerticalLayout {
         setSizeFull();
         grid.setId("leaderboard-grid");
         add(new H2("Leaderboard"),
-                new Paragraph("Accuracy on each dataset version's held-out test split; FGSM columns show accuracy "
-                        + "under a fast-gradient-sign attack of the given strength."),
+                new Paragraph("Accuracy on each dataset version's held-out test split. Robust columns count an "
+                        + "example only if no attack of that strength (FGSM, PGD, gradient-free search) fooled it; "
+                        + "ECE is the calibration error; 'gradient masking suspected' means the gradient-free "
+                        + "search beat the gradient attacks, so their numbers flatter the model."),
                 grid);
         refresh();
         LiveRefresh.bind(this, updates::subscribe, update -> user.isMemberOf(update.team()), this::refresh);
@@ -67,17 +69,29 @@ public class LeaderboardView extends VerticalLayout {
         grid.addColumn(LeaderboardRow::modelVersion).setHeader("Model").setAutoWidth(true);
         grid.addColumn(row -> Formats.orDash(row.baseVersion())).setHeader("Base").setAutoWidth(true);
         grid.addColumn(LeaderboardRow::examples).setHeader("Examples").setAutoWidth(true);
-        grid.addColumn(row -> Formats.percent(row.cleanAccuracy())).setHeader("Clean accuracy").setAutoWidth(true);
+        grid.addColumn(LeaderboardView::clean).setHeader("Clean accuracy (95% CI)").setAutoWidth(true);
+        grid.addColumn(row -> Formats.decimal(row.expectedCalibrationError())).setHeader("ECE").setAutoWidth(true);
         for (double epsilon : epsilons) {
-            grid.addColumn(row -> Formats.percent(row.fgsmAccuracy().get(epsilon)))
-                    .setHeader("FGSM ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString())
+            grid.addColumn(row -> Formats.percent(row.robustAccuracy().get(epsilon)))
+                    .setHeader("Robust ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString())
+                    .setTooltipGenerator(row -> "Worst case per example over " + row.accuracyByAttack().keySet()
+                            + ": " + row.accuracyByAttack().entrySet().stream()
+                            .map(e -> e.getKey() + " " + Formats.percent(e.getValue().get(epsilon))).toList())
                     .setAutoWidth(true);
         }
+        grid.addColumn(row -> row.gradientMaskingSuspected() ? "suspected" : "no")
+                .setHeader("Gradient masking").setAutoWidth(true);
+    }
+
+    private static String clean(LeaderboardRow row) {
+        String accuracy = Formats.percent(row.cleanAccuracy());
+        return row.cleanLower() == null ? accuracy
+                : accuracy + " (" + Formats.percent(row.cleanLower()) + "–" + Formats.percent(row.cleanUpper()) + ")";
     }
 
     private static SortedSet<Double> epsilons(List<LeaderboardRow> rows) {
         SortedSet<Double> epsilons = new TreeSet<>();
-        rows.forEach(row -> epsilons.addAll(row.fgsmAccuracy().keySet()));
+        rows.forEach(row -> epsilons.addAll(row.robustAccuracy().keySet()));
         return epsilons;
     }
 }

@@ -25,7 +25,6 @@ import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 
 /** All jobs of the user's teams, updated live; ml-engineers start new ones here. */
 @Route(value = "jobs", layout = MainLayout.class)
@@ -40,13 +39,13 @@ public class JobsView extends VerticalLayout {
     private final Span error = new Span();
 
     public JobsView(SecurityIdentity identity, JobService jobs, JobUpdates updates, DatasetService datasets,
-            ModelRegistryService models, Validator validator) {
+            ModelRegistryService models) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
         setSizeFull();
         add(new H2("Jobs"));
         if (user.hasRole(Roles.ML_ENGINEER)) {
-            JobForm form = new JobForm(validator);
+            JobForm form = new JobForm();
             form.setDatasets(datasets.list(user));
             form.setBaseModels(models.list(user));
             form.addSubmitListener(this::submit);

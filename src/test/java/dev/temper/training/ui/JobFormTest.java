@@ -2,44 +2,32 @@ package dev.temper.training.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.contract.Strategy;
+import dev.temper.engine.AdversarialSpec;
+import dev.temper.engine.FreezeSpec;
+import dev.temper.engine.OptimizerSpec;
+import dev.temper.engine.TrainingStrategy;
 import dev.temper.dataset.Dataset;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import dev.temper.training.JobSubmission;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The job form without a server: what it submits, and that invalid input submits nothing. */
 class JobFormTest {
 
-    private static ValidatorFactory validation;
-
     private final DatasetVersion blobs = dataset(7L, "blobs", 2);
     private final ModelVersion base = model(11L, "blob-net", 1, blobs);
     private final List<JobSubmission> submitted = new ArrayList<>();
     private JobForm form;
 
-    @BeforeAll
-    static void startValidation() {
-        validation = Validation.buildDefaultValidatorFactory();
-    }
-
-    @AfterAll
-    static void stopValidation() {
-        validation.close();
-    }
-
     @BeforeEach
     void createForm() {
-        form = new JobForm(validation.getValidator());
+        form = new JobForm();
         form.setDatasets(List.of(blobs));
         form.setBaseModels(List.of(base));
         form.addSubmitListener(event -> submitted.add(event.submission()));
@@ -50,30 +38,39 @@ class JobFormTest {
         form.modelName.setValue("blob-net");
         form.dataset.setValue(blobs);
         form.baseModel.setValue(base);
-        form.epochs.setValue(3);
-        form.learningRate.setValue(0.05);
-        form.frozenLayers.setValue(1);
-        form.fgsm.setValue(true);
-        form.fgsmEpsilon.setValue(0.2);
+        form.strategy.epochs.setValue(3);
+        form.strategy.learningRate.setValue(0.05);
+        form.strategy.frozenLayers.setValue(1);
+        form.strategy.attack.setValue(AdversarialSpec.Method.PGD);
+        form.strategy.epsilon.setValue(0.2);
+        form.strategy.pgdSteps.setValue(5);
 
         form.submit.click();
 
-        assertThat(submitted).containsExactly(new JobSubmission(JobKind.FINETUNE, "blob-net", 7L, 11L, null,
-                new Strategy(3, 32, 0.05, 1, true, 0.2, 42), null));
+        TrainingStrategy expected = TrainingStrategy.of(3, 32, 0.05, 42)
+                .withFreeze(FreezeSpec.firstLayers(1))
+                .withAdversarial(new AdversarialSpec(AdversarialSpec.Method.PGD, 0.2, 0.1, 5, true, 0.5, false, 0));
+        assertThat(submitted).containsExactly(
+                new JobSubmission(JobKind.FINETUNE, "blob-net", 7L, 11L, null, expected, null));
     }
 
     @Test
-    void preTrainingStartsFromScratch() {
+    void preTrainingStartsFromScratchWithTheChosenNetwork() {
         form.baseModel.setValue(base);
         form.kind.setValue(JobKind.PRETRAIN);
         form.modelName.setValue("fresh");
         form.dataset.setValue(blobs);
+        form.architecture.type.setValue(ArchitectureSpec.Type.CNN);
+        form.architecture.imageShape.setValue("8x8x1");
+        form.strategy.optimizer.setValue(OptimizerSpec.Kind.SGD);
 
         form.submit.click();
 
         assertThat(form.baseModel.isEnabled()).isFalse();
-        assertThat(submitted).containsExactly(
-                new JobSubmission(JobKind.PRETRAIN, "fresh", 7L, null, null, Strategy.defaults(), null));
+        assertThat(submitted).containsExactly(new JobSubmission(JobKind.PRETRAIN, "fresh", 7L, null,
+                ArchitectureSpec.cnn(8, 8, 1, List.of(16, 32), List.of(64)),
+                TrainingStrategy.of(10, 32, 0.01, 42).withOptimizer(new OptimizerSpec(OptimizerSpec.Kind.SGD, 0.01,
+                        0.9, 0)), null));
     }
 
     @Test
@@ -88,16 +85,41 @@ class JobFormTest {
     }
 
     @Test
-    void zeroEpochsSubmitNothing() {
+    void onlyTheFieldsOfTheChosenAttackShow() {
+        assertThat(form.strategy.epsilon.isVisible()).isFalse();
+        form.strategy.attack.setValue(AdversarialSpec.Method.FGSM);
+        assertThat(form.strategy.epsilon.isVisible()).isTrue();
+        assertThat(form.strategy.pgdSteps.isVisible()).isFalse();
+        form.strategy.attack.setValue(AdversarialSpec.Method.PGD);
+        assertThat(form.strategy.pgdSteps.isVisible()).isTrue();
+    }
+
+    @Test
+    void zeroEpochsSubmitNothingAndSayWhy() {
         form.modelName.setValue("blob-net");
         form.dataset.setValue(blobs);
         form.baseModel.setValue(base);
-        form.epochs.setValue(0);
+        form.strategy.epochs.setValue(0);
 
         form.submit.click();
 
         assertThat(submitted).isEmpty();
-        assertThat(form.epochs.isInvalid()).isTrue();
+        assertThat(form.strategy.epochs.isInvalid()).isTrue();
+        assertThat(form.error.getText()).startsWith("epochs");
+    }
+
+    @Test
+    void anAttackWithoutStrengthSubmitsNothing() {
+        form.modelName.setValue("blob-net");
+        form.dataset.setValue(blobs);
+        form.baseModel.setValue(base);
+        form.strategy.attack.setValue(AdversarialSpec.Method.FGSM);
+        form.strategy.epsilon.setValue(0.0);
+
+        form.submit.click();
+
+        assertThat(submitted).isEmpty();
+        assertThat(form.strategy.epsilon.isInvalid()).isTrue();
     }
 
     @Test
@@ -116,12 +138,12 @@ class JobFormTest {
         form.modelName.setValue("blob-net");
         form.dataset.setValue(blobs);
         form.baseModel.setValue(base);
-        form.learningRate.clear();
+        form.strategy.learningRate.clear();
 
         form.submit.click();
 
         assertThat(submitted).isEmpty();
-        assertThat(form.learningRate.isInvalid()).isTrue();
+        assertThat(form.strategy.learningRate.isInvalid()).isTrue();
     }
 
     private static DatasetVersion dataset(long id, String name, int version) {

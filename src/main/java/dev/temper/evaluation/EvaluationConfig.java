@@ -1,0 +1,44 @@
+package dev.temper.evaluation;
+
+import dev.temper.contract.EvaluationSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** The robustness suite every evaluation job runs, from temper.evaluation.* in the configuration. */
+@ConfigMapping(prefix = "temper.evaluation")
+public interface EvaluationConfig {
+
+    /** L-infinity strengths of FGSM, PGD and the gradient-free sentinel (standardized units for tables). */
+    @WithDefault("0.1,0.3")
+    List<Double> attackEpsilons();
+
+    @WithDefault("10")
+    int pgdSteps();
+
+    /** PGD step size as a multiple of epsilon. */
+    @WithDefault("0.25")
+    double pgdRelativeStepSize();
+
+    @WithDefault("1")
+    int pgdRestarts();
+
+    /** Queries per example of the gradient-free attack that checks for gradient masking; 0 turns it off. */
+    @WithDefault("100")
+    int sentinelQueries();
+
+    @WithDefault("0.1,0.3")
+    List<Double> noiseSigmas();
+
+    /** Test examples used at most (a seeded sample of larger test splits keeps evaluations bounded). */
+    @WithDefault("2000")
+    int maxExamples();
+
+    @WithDefault("1234")
+    long seed();
+
+    default EvaluationSettings settings() {
+        return new EvaluationSettings(List.copyOf(attackEpsilons()), pgdSteps(), pgdRelativeStepSize(),
+                pgdRestarts(), sentinelQueries(), List.copyOf(noiseSigmas()), maxExamples(), seed());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.temper.training.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import dev.temper.engine.AdversarialSpec;
+import dev.temper.engine.AugmentationSpec;
+import dev.temper.engine.EarlyStoppingSpec;
+import dev.temper.engine.FreezeSpec;
+import dev.temper.engine.OptimizerSpec;
+import dev.temper.engine.RegularizationSpec;
+import dev.temper.engine.ScheduleSpec;
+import dev.temper.engine.TrainingStrategy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fine-tuning strategy's fields, turned into the engine's {@link TrainingStrategy}. The engine's
+ * records validate every value and name the field in their message, which the matching field shows.
+ */
+class StrategyFields {
+
+    final IntegerField epochs = integer("Epochs", "job-epochs", 10);
+    final IntegerField batchSize = integer("Batch size", "job-batch-size", 32);
+    final IntegerField seed = integer("Seed", "job-seed", 42);
+    final RadioButtonGroup<OptimizerSpec.Kind> optimizer = radio("Optimizer", "job-optimizer",
+            OptimizerSpec.Kind.values(), OptimizerSpec.Kind.ADAM);
+    final NumberField learningRate = number("Learning rate", "job-learning-rate", 0.01);
+    final NumberField momentum = number("Momentum (SGD)", "job-momentum", 0.9);
+    final NumberField headLearningRate = number("Head learning rate (0 = same)", "job-head-learning-rate", 0);
+    final RadioButtonGroup<ScheduleSpec.Kind> schedule = radio("Learning-rate schedule", "job-schedule",
+            ScheduleSpec.Kind.values(), ScheduleSpec.Kind.CONSTANT);
+    final IntegerField stepEpochs = integer("Step every (epochs)", "job-step-epochs", 5);
+    final NumberField gamma = number("Step factor γ", "job-gamma", 0.1);
+    final IntegerField warmupEpochs = integer("Warm-up epochs", "job-warmup-epochs", 0);
+    final IntegerField frozenLayers = integer("Frozen layers (from the input)", "job-frozen-layers", 0);
+    final IntegerField unfreezeEvery = integer("Unfreeze one layer every (epochs, 0 = never)", "job-unfreeze-every", 0);
+    final NumberField weightDecay = number("L2 weight decay", "job-weight-decay", 0);
+    final NumberField dropout = number("Dropout", "job-dropout", 0);
+    final NumberField labelSmoothing = number("Label smoothing", "job-label-smoothing", 0);
+    final RadioButtonGroup<AdversarialSpec.Method> attack = radio("Adversarial training", "job-attack",
+            AdversarialSpec.Method.values(), AdversarialSpec.Method.NONE);
+    final NumberField epsilon = number("Attack ε", "job-epsilon", 0.1);
+    final IntegerField pgdSteps = integer("PGD steps", "job-pgd-steps", 7);
+    final NumberField ratio = number("Adversarial share of each batch", "job-adversarial-ratio", 0.5);
+    final IntegerField epsilonWarmup = integer("ε warm-up epochs", "job-epsilon-warmup", 0);
+    final IntegerField patience = integer("Early-stopping patience (0 = off)", "job-patience", 0);
+    final NumberField noise = number("Gaussian noise augmentation σ", "job-noise", 0);
+
+    /** Which field shows an engine message starting with which parameter name. */
+    private final Map<String, HasValidation> fieldsByParameter = new LinkedHashMap<>();
+
+    StrategyFields() {
+        fieldsByParameter.putAll(Map.of("epochs", epochs, "batchSize", batchSize, "learningRate", learningRate,
+                "momentum", momentum, "headLearningRate", headLearningRate, "stepEpochs", stepEpochs, "gamma", gamma,
+                "warmupEpochs", warmupEpochs, "firstLayers", frozenLayers, "unfreezeEveryEpochs", unfreezeEvery));
+        fieldsByParameter.putAll(Map.of("weightDecay", weightDecay, "dropout", dropout, "labelSmoothing",
+                labelSmoothing, "epsilon", epsilon, "steps", pgdSteps, "ratio", ratio, "patience", patience,
+                "gaussianNoise", noise));
+        optimizer.addValueChangeListener(change -> showApplicableFields());
+        schedule.addValueChangeListener(change -> showApplicableFields());
+        attack.addValueChangeListener(change -> showApplicableFields());
+        showApplicableFields();
+    }
+
+    List<Component> components() {
+        return List.of(new H4("Training"), epochs, batchSize, seed, optimizer, learningRate, momentum,
+                headLearningRate, schedule, stepEpochs, gamma, warmupEpochs, new H4("Transfer and regularisation"),
+                frozenLayers, unfreezeEvery, weightDecay, dropout, labelSmoothing, patience, noise,
+                new H4("Robustness"), attack, epsilon, pgdSteps, ratio, epsilonWarmup);
+    }
+
+    /** The strategy, or an IllegalArgumentException (already shown on its field) naming what is wrong. */
+    TrainingStrategy read() {
+        fieldsByParameter.values().forEach(field -> field.setInvalid(false));
+        try {
+            return new TrainingStrategy(value(epochs), value(batchSize), value(seed),
+                    optimizerSpec(), scheduleSpec(),
+                    adversarial(), new RegularizationSpec(value(weightDecay), value(dropout), value(labelSmoothing)),
+                    new FreezeSpec(value(frozenLayers), List.of(), 0, value(unfreezeEvery)),
+                    value(patience) == 0 ? EarlyStoppingSpec.off()
+                            : EarlyStoppingSpec.on(EarlyStoppingSpec.Metric.VALIDATION_LOSS, value(patience)),
+                    AugmentationSpec.tabular(value(noise), 0));
+        } catch (IllegalArgumentException e) {
+            mark(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Momentum belongs to SGD; Adam's spec keeps 0 so the stored strategy says only what applies. */
+    private OptimizerSpec optimizerSpec() {
+        boolean sgd = optimizer.getValue() == OptimizerSpec.Kind.SGD;
+        return new OptimizerSpec(optimizer.getValue(), value(learningRate), sgd ? value(momentum) : 0,
+                value(headLearningRate));
+    }
+
+    /** Step size and factor belong to the step schedule; the others keep the neutral 1 and 1.0. */
+    private ScheduleSpec scheduleSpec() {
+        boolean step = schedule.getValue() == ScheduleSpec.Kind.STEP;
+        return new ScheduleSpec(schedule.getValue(), step ? value(stepEpochs) : 1, step ? value(gamma) : 1,
+                value(warmupEpochs));
+    }
+
+    /** Shows only the fields that apply to the chosen optimizer, schedule and attack. */
+    private void showApplicableFields() {
+        momentum.setVisible(optimizer.getValue() == OptimizerSpec.Kind.SGD);
+        boolean step = schedule.getValue() == ScheduleSpec.Kind.STEP;
+        stepEpochs.setVisible(step);
+        gamma.setVisible(step);
+        boolean adversarialTraining = attack.getValue() != AdversarialSpec.Method.NONE;
+        epsilon.setVisible(adversarialTraining);
+        ratio.setVisible(adversarialTraining);
+        epsilonWarmup.setVisible(adversarialTraining);
+        pgdSteps.setVisible(attack.getValue() == AdversarialSpec.Method.PGD);
+    }
+
+    private AdversarialSpec adversarial() {
+        AdversarialSpec.Method method = attack.getValue();
+        if (method == AdversarialSpec.Method.NONE) {
+            return AdversarialSpec.none();
+        }
+        double eps = value(epsilon);
+        int steps = method == AdversarialSpec.Method.PGD ? value(pgdSteps) : 1;
+        // PGD's customary step: 2.5 epsilon spread over the steps, so the walk can reach the ball's edge.
+        double stepSize = method == AdversarialSpec.Method.PGD ? 2.5 * eps / Math.max(1, steps) : 0;
+        return new AdversarialSpec(method, eps, stepSize, steps, method == AdversarialSpec.Method.PGD,
+                value(ratio), false, value(epsilonWarmup));
+    }
+
+    private void mark(String message) {
+        fieldsByParameter.entrySet().stream()
+                .filter(entry -> message != null && message.startsWith(entry.getKey()))
+                .findFirst()
+                .ifPresent(entry -> {
+                    entry.getValue().setErrorMessage(message);
+                    entry.getValue().setInvalid(true);
+                });
+    }
+
+    private static int value(IntegerField field) {
+        if (field.getValue() == null) {
+            field.setErrorMessage("Required");
+            field.setInvalid(true);
+            throw new IllegalArgumentException(field.getLabel() + " is required");
+        }
+        return field.getValue();
+    }
+
+    private static double value(NumberField field) {
+        if (field.getValue() == null) {
+            field.setErrorMessage("Required");
+            field.setInvalid(true);
+            throw new IllegalArgumentException(field.getLabel() + " is required");
+        }
+        return field.getValue();
+    }
+
+    private static IntegerField integer(String label, String id, int initial) {
+        IntegerField field = new IntegerField(label);
+        field.setId(id);
+        field.setValue(initial);
+        return field;
+    }
+
+    private static NumberField number(String label, String id, double initial) {
+        NumberField field = new NumberField(label);
+        field.setId(id);
+        field.setValue(initial);
+        return field;
+    }
+
+    private static <T> RadioButtonGroup<T> radio(String label, String id, T[] items, T initial) {
+        RadioButtonGroup<T> group = new RadioButtonGroup<>(label);
+        group.setId(id);
+        group.setItems(items);
+        group.setValue(initial);
+        return group;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.temper.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.contract.EvaluationSettings;
+import dev.temper.contract.EvaluationSubmission;
+import dev.temper.contract.RobustPoint;
+import dev.temper.engine.EvaluationSpec;
+import dev.temper.engine.ModelManifest;
+import dev.temper.engine.RobustnessEvaluator;
+import dev.temper.engine.RobustnessReport;
+import dev.temper.engine.TabularData;
+import dev.temper.engine.attacks.EpsilonPoint;
+import dev.temper.engine.corruptions.ImageShape;
+import dev.temper.engine.metrics.Accuracy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the engine's robustness suite on a model and turns its report into what the server stores. */
+final class EvaluationRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private EvaluationRun() {
+    }
+
+    static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSettings settings)
+            throws JsonProcessingException {
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, spec(modelDir, settings));
+        Accuracy clean = report.clean().accuracy();
+        return new EvaluationSubmission(clean.examples(), clean.value(), clean.ci95().lower(), clean.ci95().upper(),
+                report.clean().calibration().expectedCalibrationError(), report.clean().meanNegativeLogLikelihood(),
+                robustPoints(report), report.sentinel() != null && report.sentinel().gradientMaskingSuspected(),
+                report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()
+                        + ", DJL " + report.provenance().djlVersion(),
+                JSON.writeValueAsString(report));
+    }
+
+    /** Image models (CNNs) are attacked in pixel units and also meet the common corruptions. */
+    private static EvaluationSpec spec(Path modelDir, EvaluationSettings s) {
+        ModelManifest manifest = ModelManifest.read(modelDir);
+        List<Integer> shape = manifest.inputShape();
+        ImageShape image = ModelManifest.CNN.equals(manifest.architecture())
+                ? new ImageShape(shape.get(0), shape.get(1), shape.get(2)) : null;
+        return new EvaluationSpec(s.attackEpsilons(), s.pgdSteps(), s.pgdRelativeStepSize(), s.pgdRestarts(),
+                s.sentinelQueries() > 0, s.sentinelQueries(), s.noiseSigmas(), image != null, image, null, s.seed(),
+                s.maxExamples());
+    }
+
+    private static List<RobustPoint> robustPoints(RobustnessReport report) {
+        List<RobustPoint> points = new ArrayList<>();
+        if (report.adversarial() == null) {
+            return points;
+        }
+        for (EpsilonPoint point : report.adversarial().curve()) {
+            points.add(new RobustPoint(RobustPoint.WORST_CASE, point.epsilon(), point.worstCase().value()));
+            point.byAttack().forEach((attack, accuracy) ->
+                    points.add(new RobustPoint(attack.toUpperCase(java.util.Locale.ROOT), point.epsilon(),
+                            accuracy.value())));
+        }
+        return points;
+    }
+}
