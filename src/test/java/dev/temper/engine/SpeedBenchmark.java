@@ -1,0 +1,132 @@
+package dev.temper.engine;
+
+import dev.temper.engine.attacks.InputBounds;
+import dev.temper.engine.attacks.Pgd;
+import dev.temper.engine.attacks.PgdSettings;
+import dev.temper.engine.bench.MnistDigits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throughput of the engine against bare TensorFlow loops doing the same work, and of DJL inference.
+ * Every figure is a median over repeats taken after a warm-up; engine and bare runs alternate so that
+ * drift in the machine's speed hits both alike.
+ */
+final class SpeedBenchmark {
+
+    private static final String SECTION = "speed";
+    private static final int ROUNDS = 2;
+    private static final int BATCH = 128;
+    private static final double PGD_EPSILON = 0.1;
+    private static final int PGD_IMAGES = 1000;
+    private static final PgdSettings PGD_10 = PgdSettings.standard(10, 1);
+
+    private SpeedBenchmark() {
+    }
+
+    static void run(MnistDigits.Split data, Path cleanModel, Path workDir, BenchTable table) throws Exception {
+        TabularData train = data.train();
+        training(table, "MLP [128,64]", new MlpLayout(MnistDigits.PIXELS, List.of(128, 64), MnistDigits.CLASSES),
+                train, 5);
+        training(table, "CNN conv[16,32] dense[64]", new CnnLayout(28, 28, 1, List.of(16, 32), List.of(64),
+                MnistDigits.CLASSES), train, 3);
+        Path model = cleanModel != null ? cleanModel : Trainer.pretrain(QualityBenchmark.CNN, train, data.test(),
+                TrainingStrategy.of(2, 64, 1e-3, QualityBenchmark.SEED), TrainingListener.ignoring(),
+                workDir.resolve("speed-cnn")).directory();
+        pgd(table, model, data.test());
+        djl(table, model, data.test());
+    }
+
+    private static void training(BenchTable table, String name, NetworkLayout layout, TabularData train, int epochs) {
+        TrainingStrategy strategy = TrainingStrategy.of(epochs, BATCH, 1e-3, QualityBenchmark.SEED);
+        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
+        List<Double> engine = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        double maxDifference = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Long> epochEnds = new ArrayList<>();
+            long start = System.nanoTime();
+            Map<String, float[]> engineWeights = new TrainingLoop(layout, strategy, metrics -> epochEnds.add(System.nanoTime()))
+                    .train(TrainingProgress.fresh(initial), TrainingLoop.Checkpoints.NONE, train.features(),
+                            train.labels(), new float[0][], new int[0]);
+            // The first epoch carries graph building and warm-up; it is left out on both sides.
+            for (int i = 1; i < epochEnds.size(); i++) {
+                engine.add(train.size() / ((epochEnds.get(i) - epochEnds.get(i - 1)) / 1e9));
+            }
+            BareTrainingLoop.Outcome reference = BareTrainingLoop.train(layout, initial, train.features(), train.labels(),
+                    strategy);
+            bare.addAll(reference.samplesPerSecond().subList(1, epochs));
+            maxDifference = Math.max(maxDifference, maxAbsDifference(engineWeights, reference.weights()));
+            if (round == 0) {
+                table.add(SECTION, name + ": first run wall time", BenchTable.seconds(Stats.secondsSince(start)),
+                        "engine then bare, " + epochs + " epochs each");
+            }
+        }
+        double engineRate = Stats.median(engine);
+        double bareRate = Stats.median(bare);
+        String setup = train.size() + " MNIST rows, batch " + BATCH + ", Adam; median of " + engine.size()
+                + " epochs after the first";
+        table.add(SECTION, name + ": engine training", BenchTable.number(engineRate, "samples/s"), setup);
+        table.add(SECTION, name + ": bare session training", BenchTable.number(bareRate, "samples/s"), setup);
+        table.add(SECTION, name + ": engine / bare", BenchTable.ratio(engineRate / bareRate),
+                "target >= 0.95; final weights differ by at most " + String.format("%.1e", maxDifference));
+    }
+
+    private static double maxAbsDifference(Map<String, float[]> a, Map<String, float[]> b) {
+        double max = 0;
+        for (var entry : a.entrySet()) {
+            float[] other = b.get(entry.getKey());
+            for (int i = 0; i < other.length; i++) {
+                max = Math.max(max, Math.abs(entry.getValue()[i] - other[i]));
+            }
+        }
+        return max;
+    }
+
+    private static void pgd(BenchTable table, Path modelDir, TabularData test) {
+        float[][] x = Arrays.copyOf(test.features(), PGD_IMAGES);
+        int[] y = Arrays.copyOf(test.labels(), PGD_IMAGES);
+        ModelManifest manifest = ModelManifest.read(modelDir);
+        Pgd attack = new Pgd(PGD_10, InputBounds.UNIT, QualityBenchmark.SEED);
+        List<Double> engine = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        try (GraphAttackTarget graph = new GraphAttackTarget(modelDir, manifest);
+             BarePgd reference = new BarePgd(modelDir, manifest.networkLayout())) {
+            RawInputTarget target = new RawInputTarget(graph, manifest.standardization());
+            attack.perturb(target, Arrays.copyOf(x, 256), Arrays.copyOf(y, 256), PGD_EPSILON);
+            reference.attack(Arrays.copyOf(x, 256), Arrays.copyOf(y, 256), PGD_EPSILON, PGD_10, 1);
+            for (int round = 0; round < 3; round++) {
+                long start = System.nanoTime();
+                attack.perturb(target, x, y, PGD_EPSILON);
+                engine.add(PGD_IMAGES / Stats.secondsSince(start));
+                start = System.nanoTime();
+                reference.attack(x, y, PGD_EPSILON, PGD_10, round);
+                bare.add(PGD_IMAGES / Stats.secondsSince(start));
+            }
+        }
+        String setup = PGD_IMAGES + " test digits, eps 0.1, step 0.025, 1 restart, best-margin tracking; median of 3";
+        double engineRate = Stats.median(engine);
+        double bareRate = Stats.median(bare);
+        table.add(SECTION, "PGD-10 evaluation: engine", BenchTable.number(engineRate, "images/s"), setup);
+        table.add(SECTION, "PGD-10 evaluation: bare session loop", BenchTable.number(bareRate, "images/s"), setup);
+        table.add(SECTION, "PGD-10 evaluation: engine / bare", BenchTable.ratio(engineRate / bareRate), "target >= 0.9");
+    }
+
+    private static void djl(BenchTable table, Path modelDir, TabularData test) throws Exception {
+        try (DjlPredictions djl = new DjlPredictions(modelDir)) {
+            for (int batch : new int[] {1, 256}) {
+                int requests = batch == 1 ? 2000 : 40;
+                djl.samplesPerSecond(test.features(), batch, requests / 4);
+                List<Double> rates = new ArrayList<>();
+                for (int round = 0; round < 5; round++) {
+                    rates.add(djl.samplesPerSecond(test.features(), batch, requests));
+                }
+                table.add(SECTION, "DJL inference CNN, batch " + batch, BenchTable.number(Stats.median(rates),
+                        "samples/s"), requests + " requests per repeat, median of 5, sub-manager per request");
+            }
+        }
+    }
+}
