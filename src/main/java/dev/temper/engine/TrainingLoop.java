@@ -124,7 +124,7 @@ final class TrainingLoop {
                  OptimizerUpdate.StepFeeds feeds = optimizer.addStep(runner, rateFactor, stepsByLayer);
                  Result result = runner.run()) {
                 double batchLoss = ((TFloat32) result.get(0)).getFloat();
-                // Counted on the flat logits: copying a batch of small rows out first was measurable for small MLPs.
+                // Counted on the flat logits, without copying every row of the batch out first.
                 int correct = Classification.correct(Tensors.flat((TFloat32) result.get(1)), batch.y());
                 return new BatchResult(batchLoss, correct);
             }
