@@ -31,7 +31,7 @@ final class SpeedBenchmark {
     static void run(MnistDigits.Split data, Path cleanModel, Path workDir, BenchTable table) throws Exception {
         TabularData train = data.train();
         training(table, "MLP [128,64]", new MlpLayout(MnistDigits.PIXELS, List.of(128, 64), MnistDigits.CLASSES),
-                train, 6, 9);
+                train, 6, 11);
         training(table, "CNN conv[16,32] dense[64]", new CnnLayout(28, 28, 1, List.of(16, 32), List.of(64),
                 MnistDigits.CLASSES), train, 3, 4);
         Path model = cleanModel != null ? cleanModel : Trainer.pretrain(QualityBenchmark.CNN, train, data.test(),
@@ -84,6 +84,7 @@ final class SpeedBenchmark {
 
     private static Run engineRun(NetworkLayout layout, TrainingStrategy strategy, Map<String, float[]> initial,
                                  TabularData train) {
+        settle();
         List<Long> epochEnds = new ArrayList<>();
         Map<String, float[]> weights = new TrainingLoop(layout, strategy, metrics -> epochEnds.add(System.nanoTime()))
                 .train(TrainingProgress.fresh(initial), TrainingLoop.Checkpoints.NONE, train.features(),
@@ -97,11 +98,17 @@ final class SpeedBenchmark {
 
     private static Run bareRun(NetworkLayout layout, TrainingStrategy strategy, Map<String, float[]> initial,
                                TabularData train) {
+        settle();
         BareTrainingLoop.Outcome outcome = BareTrainingLoop.train(layout, initial, train.features(), train.labels(),
                 strategy);
         List<Double> rates = outcome.samplesPerSecond();
         List<Double> timed = rates.subList(1, rates.size());
         return new Run(Stats.median(timed), Stats.max(timed), outcome.weights());
+    }
+
+    /** Collects the previous run's garbage first, so that neither side pays for the other's. */
+    private static void settle() {
+        System.gc();
     }
 
     private static double maxAbsDifference(Map<String, float[]> a, Map<String, float[]> b) {
