@@ -16,6 +16,25 @@ final class Classification {
         return best;
     }
 
+    /** Correct predictions among logits given flat, row-major (labels.length rows), without copying rows out. */
+    static int correct(float[] flatLogits, int[] labels) {
+        int classes = flatLogits.length / labels.length;
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int offset = i * classes;
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                if (flatLogits[offset + k] > flatLogits[offset + best]) {
+                    best = k;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
     static int correct(float[][] logits, int[] labels) {
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -11,10 +11,36 @@ final class RawInputTarget implements AttackTarget {
 
     private final AttackTarget standardizedTarget;
     private final Standardization standardization;
+    /** Images are usually served in pixel units: then each step skips two copies of the batch (bit-exact). */
+    private final boolean identity;
 
     RawInputTarget(AttackTarget standardizedTarget, Standardization standardization) {
         this.standardizedTarget = standardizedTarget;
         this.standardization = standardization;
+        this.identity = isIdentity(standardization);
+    }
+
+    private static boolean isIdentity(Standardization standardization) {
+        for (int j = 0; j < standardization.mean().length; j++) {
+            if (standardization.mean()[j] != 0f || standardization.std()[j] != 1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** (x - 0) / 1 is x exactly, so the identity needs only the width check that apply makes. */
+    private float[][] standardized(float[][] rawInputs) {
+        if (!identity) {
+            return standardization.apply(rawInputs);
+        }
+        for (int i = 0; i < rawInputs.length; i++) {
+            if (rawInputs[i].length != standardization.mean().length) {
+                throw new IllegalArgumentException("row " + i + " has " + rawInputs[i].length
+                        + " features, the model expects " + standardization.mean().length);
+            }
+        }
+        return rawInputs;
     }
 
     @Override
@@ -24,12 +50,15 @@ final class RawInputTarget implements AttackTarget {
 
     @Override
     public float[][] logits(float[][] rawInputs) {
-        return standardizedTarget.logits(standardization.apply(rawInputs));
+        return standardizedTarget.logits(standardized(rawInputs));
     }
 
     @Override
     public float[][] lossGradient(float[][] rawInputs, int[] labels) {
-        float[][] gradient = standardizedTarget.lossGradient(standardization.apply(rawInputs), labels);
+        float[][] gradient = standardizedTarget.lossGradient(standardized(rawInputs), labels);
+        if (identity) {
+            return gradient;
+        }
         float[] std = standardization.std();
         for (float[] row : gradient) {
             for (int j = 0; j < row.length; j++) {

@@ -56,6 +56,11 @@ final class TrainingLoop {
                 double rateFactor = strategy.schedule().factor(epoch, strategy.epochs());
                 Random augmentRandom = RunRandom.AUGMENT.forEpoch(strategy.seed(), epoch);
                 Random attackRandom = RunRandom.ATTACK.forEpoch(strategy.seed(), epoch);
+                // A layer's step count is the run's step minus the steps taken before the layer began to train.
+                Map<String, Integer> stepsBefore = new java.util.HashMap<>();
+                for (String layer : trainable) {
+                    stepsBefore.put(layer, (freeze.firstTrainingEpoch(layer) - 1) * stepsPerEpoch);
+                }
                 double lossSum = 0;
                 int correct = 0;
                 int seen = 0;
@@ -66,8 +71,8 @@ final class TrainingLoop {
                             attackRandom);
                     step++;
                     Map<String, Integer> stepsByLayer = new java.util.HashMap<>();
-                    for (String layer : trainable) {
-                        stepsByLayer.put(layer, step - (freeze.firstTrainingEpoch(layer) - 1) * stepsPerEpoch);
+                    for (var layer : stepsBefore.entrySet()) {
+                        stepsByLayer.put(layer.getKey(), step - layer.getValue());
                     }
                     BatchResult result = step(model, session, objective, optimizer, batch, step, rateFactor,
                             stepsByLayer);
@@ -119,7 +124,8 @@ final class TrainingLoop {
                  OptimizerUpdate.StepFeeds feeds = optimizer.addStep(runner, rateFactor, stepsByLayer);
                  Result result = runner.run()) {
                 double batchLoss = ((TFloat32) result.get(0)).getFloat();
-                int correct = Classification.correct(Tensors.rows((TFloat32) result.get(1)), batch.y());
+                // Counted on the flat logits, without copying every row of the batch out first.
+                int correct = Classification.correct(Tensors.flat((TFloat32) result.get(1)), batch.y());
                 return new BatchResult(batchLoss, correct);
             }
         }

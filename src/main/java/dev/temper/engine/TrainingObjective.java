@@ -20,6 +20,7 @@ final class TrainingObjective {
     private static final long SITE_STRIDE = 1_000_003L;
 
     private final Placeholder<TInt64> dropoutSeed;
+    private final boolean usesSeed;
     private final Operand<TFloat32> dataLoss;
     private final Operand<TFloat32> totalLoss;
     private final Operand<TFloat32> logits;
@@ -28,7 +29,8 @@ final class TrainingObjective {
         Ops tf = model.ops();
         LossOps serving = model.loss();
         dropoutSeed = tf.withName("dropout.seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-        if (regularization.dropout() > 0) {
+        usesSeed = regularization.dropout() > 0;
+        if (usesSeed) {
             logits = model.forward(dropout(tf, (float) (1 - regularization.dropout())));
             Operand<TFloat32> perExample = tf.nn.softmaxCrossEntropyWithLogits(logits, serving.labels()).loss();
             dataLoss = tf.math.mean(perExample, tf.constant(0));
@@ -60,8 +62,14 @@ final class TrainingObjective {
         };
     }
 
-    /** Feeds this step's dropout seed; the tensor is returned for the caller to close after the run. */
+    /**
+     * Feeds this step's dropout seed; the tensor is returned for the caller to close after the run. Without
+     * dropout nothing reads the seed, so nothing is fed and null is returned.
+     */
     TInt64 feedSeed(Session.Runner runner, long runSeed, int step) {
+        if (!usesSeed) {
+            return null;
+        }
         TInt64 seed = TInt64.vectorOf(runSeed, step);
         runner.feed(dropoutSeed, seed);
         return seed;

