@@ -1,6 +1,7 @@
 package dev.temper.contract;
 
 import dev.temper.engine.TrainingStrategy;
+import java.util.List;
 
 /** What a worker fetches first: everything it needs to run one job. */
 public record WorkerJobSpec(
@@ -9,6 +10,7 @@ public record WorkerJobSpec(
         TrainingStrategy strategy,
         ArchitectureSpec architecture,
         int classCount,
+        List<String> classNames,
         boolean hasBaseModel,
         EvaluationSettings evaluation) {
 }

@@ -28,6 +28,6 @@ final class ExampleSample {
             features[k] = data.features()[chosen.get(k)];
             labels[k] = data.labels()[chosen.get(k)];
         }
-        return new TabularData(features, labels, data.classCount());
+        return new TabularData(features, labels, data.classCount(), data.classNames());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
@@ -23,8 +24,9 @@ final class ModelExporter {
     private ModelExporter() {
     }
 
-    static ExportedModel export(NetworkLayout layout, Map<String, float[]> weights, Standardization standardization,
-                                TrainingStrategy strategy, String parentSha256, Path exportDir) {
+    static ExportedModel export(NetworkLayout layout, List<String> classNames, Map<String, float[]> weights,
+                                Standardization standardization, TrainingStrategy strategy, String parentSha256,
+                                Path exportDir) {
         prepareEmptyDirectory(exportDir);
         try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
             model.assign(session, weights);
@@ -36,7 +38,7 @@ final class ModelExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the model to " + exportDir, e);
         }
-        ModelManifest manifest = ModelManifest.describe(layout, standardization,
+        ModelManifest manifest = ModelManifest.describe(layout, classNames, standardization,
                 new FreezePlan(strategy.freeze(), layout).frozenAtStartCount(),
                 strategy.fgsm() ? strategy.fgsmEpsilon() : 0.0, parentSha256, SIGNATURE, ModelGraph.INPUT,
                 ModelGraph.OUTPUT);

@@ -15,12 +15,13 @@ import java.util.List;
  * @param inputShape shape of one input: [features] for an MLP, [height, width, channels] for a CNN
  * @param convFilters filters per conv block of a CNN, empty for an MLP
  * @param hiddenWidths widths of the ReLU dense layers below the head
+ * @param classNames what each output (logit index) means, from the training data
  * @param frozenLayers leading layers whose weights were kept during this run
  * @param fgsmEpsilon adversarial epsilon used in training, 0 when training was not adversarial
  * @param parentSha256 content hash of the base model for fine-tuning, null for pre-training
  */
 public record ModelManifest(String architecture, int inputDim, List<Integer> inputShape, List<Integer> convFilters,
-                            List<Integer> hiddenWidths, int classCount,
+                            List<Integer> hiddenWidths, int classCount, List<String> classNames,
                             float[] featureMean, float[] featureStd, int frozenLayers, double fgsmEpsilon,
                             String parentSha256, String signature, String inputName, String outputName,
                             String tensorflowVersion, String djlVersion) {
@@ -36,22 +37,28 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
         // Manifests written before CNN support lack these two fields.
         inputShape = inputShape == null ? List.of(inputDim) : List.copyOf(inputShape);
         convFilters = convFilters == null ? List.of() : List.copyOf(convFilters);
+        // Manifests written before class names were recorded number their classes.
+        classNames = classNames == null
+                ? java.util.stream.IntStream.range(0, classCount).mapToObj(Integer::toString).toList()
+                : List.copyOf(classNames);
     }
 
-    static ModelManifest describe(NetworkLayout layout, Standardization standardization, int frozenLayers,
+    static ModelManifest describe(NetworkLayout layout, List<String> classNames, Standardization standardization,
+                                  int frozenLayers,
                                   double adversarialEpsilon, String parentSha256, String signature,
                                   String inputName, String outputName) {
         String tf = TensorFlowRuntime.tensorflowVersion();
         String djl = TensorFlowRuntime.djlVersion();
         if (layout instanceof CnnLayout cnn) {
             return new ModelManifest(CNN, cnn.inputDim(), List.of(cnn.height(), cnn.width(), cnn.channels()),
-                    cnn.convFilters(), cnn.denseWidths(), cnn.classCount(), standardization.mean(),
+                    cnn.convFilters(), cnn.denseWidths(), cnn.classCount(), classNames, standardization.mean(),
                     standardization.std(), frozenLayers, adversarialEpsilon, parentSha256, signature, inputName,
                     outputName, tf, djl);
         }
         MlpLayout mlp = (MlpLayout) layout;
         return new ModelManifest(MLP, mlp.inputDim(), List.of(mlp.inputDim()), List.of(), mlp.hiddenWidths(),
-                mlp.classCount(), standardization.mean(), standardization.std(), frozenLayers, adversarialEpsilon,
+                mlp.classCount(), classNames, standardization.mean(), standardization.std(), frozenLayers,
+                adversarialEpsilon,
                 parentSha256, signature, inputName, outputName, tf, djl);
     }
 

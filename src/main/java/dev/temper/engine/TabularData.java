@@ -1,9 +1,18 @@
 package dev.temper.engine;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
-/** Tabular classification data held in memory: rows of raw features and integer labels 0..classCount-1. */
-public record TabularData(float[][] features, int[] labels, int classCount) {
+/**
+ * Tabular classification data held in memory: rows of raw features and integer labels 0..classCount-1,
+ * with the classes' names (label i is {@code classNames.get(i)}; "0", "1", ... when none are given).
+ */
+public record TabularData(float[][] features, int[] labels, int classCount, List<String> classNames) {
+
+    public TabularData(float[][] features, int[] labels, int classCount) {
+        this(features, labels, classCount, null);
+    }
 
     public TabularData {
         Objects.requireNonNull(features, "features");
@@ -14,6 +23,13 @@ public record TabularData(float[][] features, int[] labels, int classCount) {
         }
         if (classCount < 2) {
             throw new IllegalArgumentException("classCount must be at least 2, was " + classCount);
+        }
+        classNames = classNames == null
+                ? IntStream.range(0, classCount).mapToObj(Integer::toString).toList()
+                : List.copyOf(classNames);
+        if (classNames.size() != classCount) {
+            throw new IllegalArgumentException("classNames has " + classNames.size() + " names for " + classCount
+                    + " classes");
         }
         int width = features.length == 0 ? 0 : features[0].length;
         for (int row = 0; row < features.length; row++) {

@@ -2,6 +2,7 @@ package dev.temper.engine;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ final class TrainingRun {
                                Path checkpointDir) {
         strategy.checkFits(layout);
         checkEarlyStopping(strategy, validation);
-        ModelManifest description = describe(layout, standardization, strategy, parentSha256);
+        ModelManifest description = describe(layout, train.classNames(), standardization, strategy, parentSha256);
         CheckpointStore.Header header = new CheckpointStore.Header(description, strategy, fingerprint(train));
         return run(header, TrainingProgress.fresh(initial), train, validation, listener, exportDir, checkpointDir);
     }
@@ -46,14 +47,15 @@ final class TrainingRun {
         Map<String, float[]> trained = new TrainingLoop(layout, header.strategy(), listener).train(progress,
                 checkpoints, standardization.apply(train.features()), train.labels(),
                 standardization.apply(validation.features()), validation.labels());
-        return ModelExporter.export(layout, trained, standardization, header.strategy(),
-                header.model().parentSha256(), exportDir);
+        return ModelExporter.export(layout, header.model().classNames(), trained, standardization,
+                header.strategy(), header.model().parentSha256(), exportDir);
     }
 
-    private static ModelManifest describe(NetworkLayout layout, Standardization standardization,
-                                          TrainingStrategy strategy, String parentSha256) {
-        return ModelManifest.describe(layout, standardization, strategy.frozenLayers(), strategy.fgsmEpsilon(),
-                parentSha256, ModelExporter.SIGNATURE, ModelGraph.INPUT, ModelGraph.OUTPUT);
+    private static ModelManifest describe(NetworkLayout layout, List<String> classNames,
+                                          Standardization standardization, TrainingStrategy strategy,
+                                          String parentSha256) {
+        return ModelManifest.describe(layout, classNames, standardization, strategy.frozenLayers(),
+                strategy.fgsmEpsilon(), parentSha256, ModelExporter.SIGNATURE, ModelGraph.INPUT, ModelGraph.OUTPUT);
     }
 
     private static void checkEarlyStopping(TrainingStrategy strategy, TabularData validation) {

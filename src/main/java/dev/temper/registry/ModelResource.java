@@ -12,13 +12,14 @@ public class ModelResource {
 
     public record ModelVersionDto(long id, String team, String name, int version, String sha256, Long baseVersionId,
             String baseVersion, long datasetVersionId, String datasetVersion, long jobId, String strategy,
-            String createdBy, Instant createdAt) {
+            String manifest, String createdBy, Instant createdAt) {
 
         public static ModelVersionDto of(ModelVersion v) {
             return new ModelVersionDto(v.id, v.team, v.name, v.version, v.sha256,
                     v.baseVersion == null ? null : v.baseVersion.id,
                     v.baseVersion == null ? null : v.baseVersion.label(),
-                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.strategy, v.createdBy, v.createdAt);
+                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.strategy, v.architecture, v.createdBy,
+                    v.createdAt);
         }
     }
 

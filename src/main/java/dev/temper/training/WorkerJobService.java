@@ -92,7 +92,8 @@ public class WorkerJobService {
         TrainingSettings settings = job.settings();
         boolean hasModel = job.baseVersion != null || job.evaluatedVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
-                job.datasetVersion.classNames().size(), hasModel, evaluationConfig.settings());
+                job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel,
+                evaluationConfig.settings());
     }
 
     /** The model a worker starts from: the base of a fine-tuning job or the version an evaluation measures. */

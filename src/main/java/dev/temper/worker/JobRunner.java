@@ -90,7 +90,7 @@ final class JobRunner {
         if (rows == null || rows.size() == 0) {
             throw new IllegalArgumentException("The dataset has no " + split + " rows");
         }
-        return new TabularData(rows.featureMatrix(), rows.labelArray(), spec.classCount());
+        return new TabularData(rows.featureMatrix(), rows.labelArray(), spec.classCount(), spec.classNames());
     }
 
 }

@@ -38,6 +38,27 @@ class TrainerTest {
         assertThat(manifest.classCount()).isEqualTo(3);
         assertThat(manifest.parentSha256()).isNull();
         assertThat(manifest.featureStd()[3]).isGreaterThan(50f); // raw scale 100 was measured, not assumed
+        assertThat(manifest.classNames()).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void theManifestNamesTheClassesOfTheTrainingData() {
+        List<String> names = List.of("setosa", "versicolor", "virginica");
+        TabularData train = named(BlobsFixture.train(), names);
+
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), train,
+                named(BlobsFixture.validation(), names), BlobsFixture.quick(2), TrainingListener.ignoring(),
+                tmp.resolve("named"));
+
+        assertThat(model.manifest().classNames()).isEqualTo(names);
+        assertThat(ModelManifest.read(model.directory()).classNames()).isEqualTo(names);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new TabularData(train.features(), train.labels(), 3, List.of("only-one")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("classNames");
+    }
+
+    private static TabularData named(TabularData data, List<String> names) {
+        return new TabularData(data.features(), data.labels(), data.classCount(), names);
     }
 
     @Test

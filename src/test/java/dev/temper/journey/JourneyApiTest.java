@@ -124,6 +124,7 @@ class JourneyApiTest {
                 .body("jobId", equalTo((int) fineTuneJobId))
                 .body("strategy", containsString("\"method\":\"FGSM\""))
                 .body("strategy", containsString("\"firstLayers\":1"))
+                .body("manifest", containsString("\"alpha\", \"beta\", \"gamma\""))
                 .body("sha256.length()", equalTo(64));
     }
 
