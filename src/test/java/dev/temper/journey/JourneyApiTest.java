@@ -232,6 +232,15 @@ class JourneyApiTest {
     }
 
     @Test
+    @Order(11)
+    void theApiDescribesItselfAsOpenApi() {
+        // Public on purpose: it documents the API's shape, not anyone's data.
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/jobs")).body(containsString("/api/datasets"))
+                .body(containsString("/api/approvals/{id}/decision"));
+    }
+
+    @Test
     @Order(10)
     void requestsWithoutATokenAreRefused() {
         given().get("/api/datasets").then().statusCode(401);
