@@ -12,5 +12,6 @@ public record WorkerJobSpec(
         int classCount,
         List<String> classNames,
         boolean hasBaseModel,
+        boolean hasBaselineModel,
         EvaluationSettings evaluation) {
 }

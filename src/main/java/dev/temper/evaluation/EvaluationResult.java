@@ -65,6 +65,14 @@ public class EvaluationResult {
     @Column(name = "gradient_masking_suspected", nullable = false)
     public boolean gradientMaskingSuspected;
 
+    /** Image models: mean accuracy over corruption types and severities. */
+    @Column(name = "mean_corruption_accuracy")
+    public Double meanCorruptionAccuracy;
+
+    /** Image models with a base: corruption errors relative to the base's (mCE; below 1 is better). */
+    @Column(name = "mean_corruption_error")
+    public Double meanCorruptionError;
+
     /** The engine's full report (JSON): per-class metrics, reliability bins, noise, corruptions, provenance. */
     public String report;
 

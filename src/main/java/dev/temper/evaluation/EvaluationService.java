@@ -38,6 +38,8 @@ public class EvaluationService {
         result.expectedCalibrationError = report.expectedCalibrationError();
         result.negativeLogLikelihood = report.negativeLogLikelihood();
         result.gradientMaskingSuspected = report.gradientMaskingSuspected();
+        result.meanCorruptionAccuracy = report.meanCorruptionAccuracy();
+        result.meanCorruptionError = report.meanCorruptionError();
         result.report = report.reportJson();
         result.modelSha256 = report.modelSha256();
         result.datasetSha256 = dataset.sha256;

@@ -11,6 +11,7 @@ public record LeaderboardRow(long modelVersionId, String modelVersion, String ba
         String datasetVersion, int examples, double cleanAccuracy, Double cleanLower, Double cleanUpper,
         Double expectedCalibrationError, Double negativeLogLikelihood, SortedMap<Double, Double> robustAccuracy,
         SortedMap<String, SortedMap<Double, Double>> accuracyByAttack, boolean gradientMaskingSuspected,
+        Double meanCorruptionAccuracy, Double meanCorruptionError,
         String modelSha256, String datasetSha256, String engineVersion, long jobId, long evaluationId) {
 
     public static LeaderboardRow of(EvaluationResult r) {
@@ -27,6 +28,6 @@ public record LeaderboardRow(long modelVersionId, String modelVersion, String ba
                 r.modelVersion.baseVersion == null ? null : r.modelVersion.baseVersion.label(),
                 r.datasetVersion.id, r.datasetVersion.label(), r.examples, r.cleanAccuracy, r.cleanLower,
                 r.cleanUpper, r.expectedCalibrationError, r.negativeLogLikelihood, worstCase, byAttack,
-                r.gradientMaskingSuspected, r.modelSha256, r.datasetSha256, r.engineVersion, r.jobId, r.id);
+                r.gradientMaskingSuspected, r.meanCorruptionAccuracy, r.meanCorruptionError, r.modelSha256, r.datasetSha256, r.engineVersion, r.jobId, r.id);
     }
 }

@@ -91,8 +91,9 @@ public class WorkerJobService {
         }
         TrainingSettings settings = job.settings();
         boolean hasModel = job.baseVersion != null || job.evaluatedVersion != null;
+        boolean hasBaseline = job.evaluatedVersion != null && job.evaluatedVersion.baseVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
-                job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel,
+                job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel, hasBaseline,
                 evaluationConfig.settings());
     }
 
@@ -105,6 +106,16 @@ public class WorkerJobService {
             throw ProblemException.notFound("Input model of job", jobId);
         }
         return model.artifactKey;
+    }
+
+    /** The base of the version an evaluation measures: the reference for relative corruption errors. */
+    @Transactional
+    public String baselineModelKey(long jobId, String token) {
+        TrainingJob job = authenticate(jobId, token);
+        if (job.evaluatedVersion == null || job.evaluatedVersion.baseVersion == null) {
+            throw ProblemException.notFound("Baseline model of job", jobId);
+        }
+        return job.evaluatedVersion.baseVersion.artifactKey;
     }
 
     @Transactional

@@ -57,6 +57,14 @@ public class WorkerResource {
         return store.open(service.inputModelKey(jobId, token));
     }
 
+    @GET
+    @Path("/baseline-model")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public InputStream baselineModel(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerHeaders.JOB_TOKEN) String token) throws IOException {
+        return store.open(service.baselineModelKey(jobId, token));
+    }
+
     @POST
     @Path("/epochs")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -25,16 +25,24 @@ final class EvaluationRun {
     private EvaluationRun() {
     }
 
-    static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSettings settings)
-            throws JsonProcessingException {
-        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, spec(modelDir, settings));
+    /** @param baselineDir the base model, to which image corruption errors are relative (mCE); may be null */
+    static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSettings settings,
+            Path baselineDir) throws JsonProcessingException {
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, spec(modelDir, settings),
+                baselineDir);
         Accuracy clean = report.clean().accuracy();
         return new EvaluationSubmission(clean.examples(), clean.value(), clean.ci95().lower(), clean.ci95().upper(),
                 report.clean().calibration().expectedCalibrationError(), report.clean().meanNegativeLogLikelihood(),
                 robustPoints(report), report.sentinel() != null && report.sentinel().gradientMaskingSuspected(),
+                report.corruptions() == null ? null : report.corruptions().meanCorruptionAccuracy(),
+                report.corruptions() == null ? null : report.corruptions().meanCorruptionError(),
                 report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()
                         + ", DJL " + report.provenance().djlVersion(),
                 JSON.writeValueAsString(report));
+    }
+
+    static boolean isImageModel(Path modelDir) {
+        return ModelManifest.CNN.equals(ModelManifest.read(modelDir).architecture());
     }
 
     /** Image models (CNNs) are attacked in pixel units and also meet the common corruptions. */

@@ -36,9 +36,17 @@ final class JobRunner {
             case FINETUNE -> upload(Trainer.fineTune(fetchInputModel(), data(splits, SplitTable.TRAIN, spec),
                     data(splits, SplitTable.VALIDATION, spec), spec.strategy(), this::report,
                     workDir.resolve("export")));
-            case EVALUATE -> server.post("/evaluation", EvaluationRun.evaluate(fetchInputModel(),
-                    data(splits, SplitTable.TEST, spec), spec.evaluation()));
+            case EVALUATE -> evaluate(spec, splits);
         }
+    }
+
+    private void evaluate(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) throws IOException {
+        Path model = fetchInputModel();
+        // Corruption errors are relative to the base model; only image models meet corruptions.
+        Path baseline = spec.hasBaselineModel() && EvaluationRun.isImageModel(model)
+                ? fetchModel("/baseline-model", "baseline-model") : null;
+        server.post("/evaluation", EvaluationRun.evaluate(model, data(splits, SplitTable.TEST, spec),
+                spec.evaluation(), baseline));
     }
 
     private ExportedModel pretrain(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) {
@@ -78,9 +86,13 @@ final class JobRunner {
     }
 
     private Path fetchInputModel() throws IOException {
-        Path zip = workDir.resolve("input-model.zip");
-        server.download("/input-model", zip);
-        Path dir = Files.createDirectories(workDir.resolve("input-model"));
+        return fetchModel("/input-model", "input-model");
+    }
+
+    private Path fetchModel(String endpoint, String name) throws IOException {
+        Path zip = workDir.resolve(name + ".zip");
+        server.download(endpoint, zip);
+        Path dir = Files.createDirectories(workDir.resolve(name));
         ModelArchive.unzip(zip, dir);
         return dir;
     }

@@ -35,4 +35,31 @@ public final class CsvFixtures {
         }
         return csv.toString();
     }
+
+    /**
+     * 8x8 grey images as CSV rows of 64 pixel columns in [0, 1] and a label: a horizontal bar, a vertical bar
+     * or the diagonal, at a random position over faint noise.
+     */
+    public static String bars(int rows, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder();
+        for (int p = 0; p < 64; p++) {
+            csv.append('p').append(p).append(',');
+        }
+        csv.append("shape\n");
+        String[] shapes = {"horizontal", "vertical", "diagonal"};
+        for (int i = 0; i < rows; i++) {
+            int label = i % shapes.length;
+            int at = 1 + random.nextInt(6);
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    boolean on = label == 0 ? y == at : label == 1 ? x == at : x == y;
+                    double value = Math.min(1, (on ? 0.8 : 0.1) + 0.15 * random.nextDouble());
+                    csv.append(String.format(Locale.ROOT, "%.3f,", value));
+                }
+            }
+            csv.append(shapes[label]).append('\n');
+        }
+        return csv.toString();
+    }
 }

@@ -79,6 +79,11 @@ public class LeaderboardView extends VerticalLayout {
                             .map(e -> e.getKey() + " " + Formats.percent(e.getValue().get(epsilon))).toList())
                     .setAutoWidth(true);
         }
+        grid.addColumn(row -> Formats.percent(row.meanCorruptionAccuracy())).setHeader("Corruption accuracy")
+                .setTooltipGenerator(row -> "Images: mean over 9 corruption types x 5 severities").setAutoWidth(true);
+        grid.addColumn(row -> Formats.decimal(row.meanCorruptionError())).setHeader("mCE vs base")
+                .setTooltipGenerator(row -> "Corruption errors relative to the base model's; below 1 is more robust")
+                .setAutoWidth(true);
         grid.addColumn(row -> row.gradientMaskingSuspected() ? "suspected" : "no")
                 .setHeader("Gradient masking").setAutoWidth(true);
     }
