@@ -83,20 +83,12 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
         }
     }
 
-    /** The MLP layout; callers that handle every architecture use {@link #networkLayout()}. */
-    MlpLayout layout() {
-        if (!MLP.equals(architecture)) {
-            throw new IllegalStateException("the model is a " + architecture + ", not an MLP");
-        }
-        return new MlpLayout(inputDim, hiddenWidths, classCount);
-    }
-
     NetworkLayout networkLayout() {
         if (CNN.equals(architecture)) {
             return new CnnLayout(inputShape.get(0), inputShape.get(1), inputShape.get(2), convFilters, hiddenWidths,
                     classCount);
         }
-        return layout();
+        return new MlpLayout(inputDim, hiddenWidths, classCount);
     }
 
     Standardization standardization() {

@@ -48,11 +48,6 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
                 AugmentationSpec.none());
     }
 
-    /** Plain training without frozen layers or adversarial examples. */
-    public static TrainingStrategy plain(int epochs, int batchSize, double learningRate, long seed) {
-        return of(epochs, batchSize, learningRate, seed);
-    }
-
     public TrainingStrategy withOptimizer(OptimizerSpec value) {
         return new TrainingStrategy(epochs, batchSize, seed, value, schedule, adversarial, regularization, freeze,
                 earlyStopping, augmentation);

@@ -54,7 +54,7 @@ final class BlobsFixture {
     }
 
     static TrainingStrategy quick(long seed) {
-        return TrainingStrategy.plain(15, 32, 0.01, seed);
+        return TrainingStrategy.of(15, 32, 0.01, seed);
     }
 
     private static float scale(int feature) {

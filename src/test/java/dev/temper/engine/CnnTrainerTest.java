@@ -21,7 +21,7 @@ class CnnTrainerTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         long start = System.nanoTime();
         ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(600, 3, 1, 1),
-                ImagesFixture.images(150, 3, 1, 2), TrainingStrategy.plain(8, 32, 0.01, 3), epochs::add,
+                ImagesFixture.images(150, 3, 1, 2), TrainingStrategy.of(8, 32, 0.01, 3), epochs::add,
                 tmp.resolve("cnn"));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("cnn 8x8x1: %s; %.0f train samples/s%n", epochs.get(epochs.size() - 1),
@@ -48,7 +48,7 @@ class CnnTrainerTest {
     @Test
     void cnnFineTunesOntoANewClassCountKeepingFrozenConvWeights() {
         ExportedModel base = Trainer.pretrain(ImagesFixture.architecture(3), ImagesFixture.images(150, 3, 3, 1),
-                ImagesFixture.images(30, 3, 3, 2), TrainingStrategy.plain(2, 32, 0.01, 3),
+                ImagesFixture.images(30, 3, 3, 2), TrainingStrategy.of(2, 32, 0.01, 3),
                 TrainingListener.ignoring(), tmp.resolve("base"));
 
         ExportedModel tuned = Trainer.fineTune(base.directory(), ImagesFixture.images(160, 4, 3, 4),
@@ -68,7 +68,7 @@ class CnnTrainerTest {
     void refusesRowsThatAreNotImagesOfTheDeclaredShape() {
         assertThatThrownBy(() -> Trainer.pretrain(new CnnArchitecture(28, 28, 1, List.of(4), List.of(8)),
                 ImagesFixture.images(10, 3, 1, 1), ImagesFixture.images(3, 3, 1, 2),
-                TrainingStrategy.plain(1, 8, 0.01, 1), TrainingListener.ignoring(), tmp.resolve("m")))
+                TrainingStrategy.of(1, 8, 0.01, 1), TrainingListener.ignoring(), tmp.resolve("m")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("28x28x1");
     }
 
@@ -79,7 +79,7 @@ class CnnTrainerTest {
             TabularData train = noise(256, arch.inputDim(), 1);
             long start = System.nanoTime();
             ExportedModel model = Trainer.pretrain(arch, train, noise(16, arch.inputDim(), 2),
-                    TrainingStrategy.plain(1, 64, 0.001, 1), TrainingListener.ignoring(),
+                    TrainingStrategy.of(1, 64, 0.001, 1), TrainingListener.ignoring(),
                     tmp.resolve("cnn" + shape[0]));
             System.out.printf("cnn %dx%dx%d: %.0f train samples/s (incl. graph build and export)%n", shape[0],
                     shape[1], shape[2], 256 / ((System.nanoTime() - start) / 1e9));

@@ -37,7 +37,7 @@ class ExportedModelTest {
     @Test
     void manifestRoundTripsThroughJson() {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), TrainingStrategy.plain(1, 64, 0.01, 4), TrainingListener.ignoring(),
+                BlobsFixture.validation(), TrainingStrategy.of(1, 64, 0.01, 4), TrainingListener.ignoring(),
                 tmp.resolve("m"));
 
         ModelManifest read = ModelManifest.read(model.directory());

@@ -23,8 +23,8 @@ class FineTuneTest {
         ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 3, 9),
                 BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("tuned"));
 
-        Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().layout());
-        Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().layout());
+        Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
+        Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
         assertThat(after.get("dense0.w")).containsExactly(before.get("dense0.w"));
         assertThat(after.get("dense0.b")).containsExactly(before.get("dense0.b"));
         assertThat(after.get("dense1.w")).isNotEqualTo(before.get("dense1.w"));
@@ -45,8 +45,8 @@ class FineTuneTest {
         ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 2, 10),
                 BlobsFixture.blobs(200, 2, 11), strategy, epochs::add, tmp.resolve("two-classes"));
 
-        Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().layout());
-        Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().layout());
+        Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
+        Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
         assertThat(tuned.manifest().classCount()).isEqualTo(2);
         assertThat(after.get("head.w")).hasSize(8 * 2);
         assertThat(after.get("dense0.w")).containsExactly(before.get("dense0.w"));
@@ -56,6 +56,6 @@ class FineTuneTest {
 
     private ExportedModel pretrainBase() {
         return Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.plain(6, 32, 0.01, 3), TrainingListener.ignoring(), tmp.resolve("base"));
+                TrainingStrategy.of(6, 32, 0.01, 3), TrainingListener.ignoring(), tmp.resolve("base"));
     }
 }

@@ -65,7 +65,7 @@ class TrainerTest {
     void sameSeedGivesIdenticalMetricsAndWeights() {
         List<EpochMetrics> first = new ArrayList<>();
         List<EpochMetrics> second = new ArrayList<>();
-        TrainingStrategy strategy = TrainingStrategy.plain(4, 32, 0.01, 11);
+        TrainingStrategy strategy = TrainingStrategy.of(4, 32, 0.01, 11);
 
         ExportedModel a = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
                 BlobsFixture.validation(), strategy, first::add, tmp.resolve("a"));
@@ -73,8 +73,8 @@ class TrainerTest {
                 BlobsFixture.validation(), strategy, second::add, tmp.resolve("b"));
 
         assertThat(second).isEqualTo(first);
-        Map<String, float[]> weightsA = SavedWeights.read(a.directory(), a.manifest().layout());
-        Map<String, float[]> weightsB = SavedWeights.read(b.directory(), b.manifest().layout());
+        Map<String, float[]> weightsA = SavedWeights.read(a.directory(), a.manifest().networkLayout());
+        Map<String, float[]> weightsB = SavedWeights.read(b.directory(), b.manifest().networkLayout());
         assertThat(weightsB).containsOnlyKeys(weightsA.keySet());
         weightsA.forEach((name, values) -> assertThat(weightsB.get(name)).as(name).containsExactly(values));
     }
@@ -84,9 +84,9 @@ class TrainerTest {
         List<EpochMetrics> first = new ArrayList<>();
         List<EpochMetrics> second = new ArrayList<>();
         Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.plain(2, 32, 0.01, 1), first::add, tmp.resolve("a"));
+                TrainingStrategy.of(2, 32, 0.01, 1), first::add, tmp.resolve("a"));
         Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.plain(2, 32, 0.01, 2), second::add, tmp.resolve("b"));
+                TrainingStrategy.of(2, 32, 0.01, 2), second::add, tmp.resolve("b"));
 
         assertThat(second).isNotEqualTo(first);
     }
@@ -114,7 +114,7 @@ class TrainerTest {
         Files.writeString(dir.resolve("stale.txt"), "old");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(),
-                        BlobsFixture.train(), BlobsFixture.validation(), TrainingStrategy.plain(1, 32, 0.01, 1),
+                        BlobsFixture.train(), BlobsFixture.validation(), TrainingStrategy.of(1, 32, 0.01, 1),
                         TrainingListener.ignoring(), dir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exportDir");
     }

@@ -4,14 +4,18 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.temper.contract.ArchitectureSpec;
+import dev.temper.training.TrainingSettings;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The network a pre-training job builds: MLP widths, or a CNN's image shape and layer sizes. */
 class ArchitectureFields {
 
     final RadioButtonGroup<ArchitectureSpec.Type> type = new RadioButtonGroup<>("Architecture");
-    final TextField hiddenWidths = text("Hidden layer widths", "job-hidden-widths", "32, 16");
+    final TextField hiddenWidths = text("Hidden layer widths", "job-hidden-widths",
+            TrainingSettings.DEFAULT_ARCHITECTURE.hiddenWidths().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
     final TextField imageShape = text("Image height x width x channels", "job-image-shape", "28x28x1");
     final TextField convFilters = text("Conv filters per block", "job-conv-filters", "16, 32");
     final TextField denseWidths = text("Dense widths after the convs", "job-dense-widths", "64");

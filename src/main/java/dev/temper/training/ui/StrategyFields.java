@@ -14,6 +14,7 @@ import dev.temper.engine.OptimizerSpec;
 import dev.temper.engine.RegularizationSpec;
 import dev.temper.engine.ScheduleSpec;
 import dev.temper.engine.TrainingStrategy;
+import dev.temper.training.TrainingSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,15 @@ import java.util.Map;
  */
 class StrategyFields {
 
-    final IntegerField epochs = integer("Epochs", "job-epochs", 10);
-    final IntegerField batchSize = integer("Batch size", "job-batch-size", 32);
-    final IntegerField seed = integer("Seed", "job-seed", 42);
+    /** Where the form starts: the same defaults the API fills in for parts a request leaves out. */
+    private static final TrainingStrategy DEFAULTS = TrainingSettings.defaultStrategy();
+
+    final IntegerField epochs = integer("Epochs", "job-epochs", DEFAULTS.epochs());
+    final IntegerField batchSize = integer("Batch size", "job-batch-size", DEFAULTS.batchSize());
+    final IntegerField seed = integer("Seed", "job-seed", (int) DEFAULTS.seed());
     final RadioButtonGroup<OptimizerSpec.Kind> optimizer = radio("Optimizer", "job-optimizer",
-            OptimizerSpec.Kind.values(), OptimizerSpec.Kind.ADAM);
-    final NumberField learningRate = number("Learning rate", "job-learning-rate", 0.01);
+            OptimizerSpec.Kind.values(), DEFAULTS.optimizer().kind());
+    final NumberField learningRate = number("Learning rate", "job-learning-rate", DEFAULTS.learningRate());
     final NumberField momentum = number("Momentum (SGD)", "job-momentum", 0.9);
     final NumberField headLearningRate = number("Head learning rate (0 = same)", "job-head-learning-rate", 0);
     final RadioButtonGroup<ScheduleSpec.Kind> schedule = radio("Learning-rate schedule", "job-schedule",
