@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import {
+  BarController,
+  BarElement,
   CategoryScale,
   Chart,
   Legend,
@@ -11,7 +13,17 @@ import {
   Tooltip,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  LinearScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
 /** Lumo-friendly colours, one per series, repeated if there are more. */
 const COLOURS = ['#1676f3', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599'];
@@ -22,8 +34,8 @@ interface ChartData {
 }
 
 /**
- * Line chart for the Java component dev.temper.ui.LineChart, which sets `data` as a JSON string
- * ({labels, series}). Chart.js measures its canvas when it draws: drawing before the element is laid
+ * Line or bar chart for the Java components dev.temper.ui.LineChart and BarChart, which set `data` as a
+ * JSON string ({labels, series}) and `kind` ('line' or 'bar'). Chart.js measures its canvas when it draws: drawing before the element is laid
  * out leaves a blank chart, so every draw waits for the next animation frame.
  */
 @customElement('temper-line-chart')
@@ -40,6 +52,8 @@ export class TemperLineChart extends LitElement {
   `;
 
   @property({ type: String }) data = '';
+
+  @property({ type: String }) kind: 'line' | 'bar' = 'line';
 
   @query('canvas') private canvas!: HTMLCanvasElement;
 
@@ -87,7 +101,7 @@ export class TemperLineChart extends LitElement {
       return;
     }
     this.chart = new Chart(this.canvas, {
-      type: 'line',
+      type: this.kind,
       data: { labels: parsed.labels, datasets },
       options: {
         animation: false,

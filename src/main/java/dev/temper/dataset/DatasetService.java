@@ -3,34 +3,42 @@ package dev.temper.dataset;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.ProblemException;
-import dev.temper.base.Sha256;
-import dev.temper.contract.SplitTable;
+import dev.temper.contract.DatasetHeader;
+import dev.temper.contract.Split;
+import dev.temper.contract.SplitPlan;
+import dev.temper.dataset.derive.Derivation;
+import dev.temper.dataset.derive.DerivationSummary;
+import dev.temper.dataset.derive.Deriver;
+import dev.temper.dataset.format.ImportLimits;
+import dev.temper.dataset.profile.DatasetProfile;
+import dev.temper.dataset.profile.DatasetProfiler;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import dev.temper.storage.ArtifactStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Registers uploads as immutable dataset versions. A file is validated completely before anything is
- * stored, and a failed registration removes what it wrote: no half-registered versions.
+ * Registers dataset versions: uploads and versions derived from others. Everything is validated and
+ * written to a local canonical file before anything is stored, and a failed registration removes what
+ * it wrote, so there are no half-registered versions. Versions are immutable; they are archived, and
+ * deleted only while nothing has used them.
  */
 @ApplicationScoped
 public class DatasetService {
-
-    public static final long DEFAULT_SPLIT_SEED = 20261125L;
 
     /** What a registration produced; {@code reused} when identical content was already registered. */
     public record Registration(DatasetVersion version, boolean reused) {
@@ -40,56 +48,116 @@ public class DatasetService {
     private final DatasetVersionRepository versions;
     private final ArtifactStore store;
     private final AuditLog audit;
+    private final DatasetConfig config;
 
-    DatasetService(DatasetRepository datasets, DatasetVersionRepository versions, ArtifactStore store, AuditLog audit) {
+    DatasetService(DatasetRepository datasets, DatasetVersionRepository versions, ArtifactStore store, AuditLog audit,
+            DatasetConfig config) {
         this.datasets = datasets;
         this.versions = versions;
         this.store = store;
         this.audit = audit;
+        this.config = config;
     }
 
-    public Registration register(CurrentUser user, String requestedTeam, String name, String labelColumn, Path upload) {
+    public Registration register(CurrentUser user, UploadCommand command) {
         user.requireRole(Roles.ML_ENGINEER, "register datasets");
-        String team = user.teamFor(requestedTeam);
-        String datasetName = requireName(name);
-        if (labelColumn == null || labelColumn.isBlank()) {
-            throw ProblemException.badRequest("Say which column holds the label ('labelColumn')");
+        String team = user.teamFor(command.team());
+        String name = requireName(command.name());
+        SplitPlan plan = command.splits() == null ? SplitPlan.DEFAULT : command.splits();
+        if (command.format() == null) {
+            throw ProblemException.badRequest("format: say which format the upload is in (CSV, IDX or IMAGE_ZIP)");
         }
-        ParsedTable table = parse(upload, labelColumn.strip());
-        String[] splits = StratifiedSplit.assign(table.labels(), table.classNames().size(), DEFAULT_SPLIT_SEED);
-        Path canonical = writeCanonical(table, splits);
+        Path work = workDirectory();
         try {
-            String sha256 = sha256(canonical);
-            var existing = QuarkusTransaction.requiringNew().call(() -> versions.findByContent(team, sha256));
-            if (existing.isPresent()) {
-                return new Registration(existing.get(), true);
-            }
-            // Content-addressed: a file left by an earlier, rolled-back attempt holds the same bytes.
-            String key = "datasets/" + team + "/" + sha256 + ".csv";
-            boolean written = !store.exists(key);
-            if (written) {
-                store.put(key, canonical);
-            }
-            try {
-                DatasetVersion version = QuarkusTransaction.requiringNew().call(() ->
-                        persist(user, team, datasetName, labelColumn.strip(), table, splits, sha256, key));
-                return new Registration(version, false);
-            } catch (RuntimeException e) {
-                if (written) {
-                    store.delete(key);
-                }
-                throw e;
-            }
+            CanonicalFile canonical = UploadPipeline.canonicalise(command, limits(), work);
+            return store(user, team, name, canonical, Origin.upload(command.format().name(), uploadParameters(command, plan)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the dataset", e);
+            throw new UncheckedIOException("Cannot register the upload", e);
         } finally {
-            deleteQuietly(canonical);
+            deleteRecursively(work);
+        }
+    }
+
+    /** Derives a new version (cleaned, rebalanced, re-split, shifted) from one the user can see. */
+    public Registration derive(CurrentUser user, long parentId, Derivation derivation) {
+        user.requireRole(Roles.ML_ENGINEER, "derive dataset versions");
+        DatasetVersion parent = get(user, parentId);
+        requireCanonical(parent);
+        Path work = workDirectory();
+        try {
+            DerivationSummary[] summary = new DerivationSummary[1];
+            CanonicalFile canonical = CanonicalFile.write(work.resolve("canonical"), out -> {
+                summary[0] = Deriver.derive(() -> store.open(parent.artifactKey), derivation, out);
+                return summary[0].header();
+            });
+            return store(user, parent.team, parent.dataset.name, canonical, Origin.derived(parent,
+                    derivation.operation(), derivation.parameters(), summary[0].description()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot derive from " + parent.label(), e);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    @Transactional
+    public DatasetVersion archive(CurrentUser user, long id) {
+        user.requireRole(Roles.ML_ENGINEER, "archive dataset versions");
+        DatasetVersion version = get(user, id);
+        if (!version.archived()) {
+            version.archivedAt = Instant.now();
+            version.archivedBy = user.username();
+            audit.record(user.username(), version.team, "dataset.archive", "DatasetVersion", version.id, version.label());
+        }
+        return version;
+    }
+
+    @Transactional
+    public DatasetVersion restore(CurrentUser user, long id) {
+        user.requireRole(Roles.ML_ENGINEER, "restore dataset versions");
+        DatasetVersion version = get(user, id);
+        if (version.archived()) {
+            version.archivedAt = null;
+            version.archivedBy = null;
+            audit.record(user.username(), version.team, "dataset.restore", "DatasetVersion", version.id, version.label());
+        }
+        return version;
+    }
+
+    /** Deletes a version nothing has used; one a model was trained or evaluated on can only be archived. */
+    public void delete(CurrentUser user, long id) {
+        user.requireRole(Roles.ML_ENGINEER, "delete dataset versions");
+        String key = QuarkusTransaction.requiringNew().call(() -> {
+            DatasetVersion version = get(user, id);
+            if (versions.countUses(version) > 0) {
+                throw ProblemException.conflict(version.label()
+                        + " was used by jobs, models or evaluations; archive it instead of deleting it");
+            }
+            if (versions.countChildren(version) > 0) {
+                throw ProblemException.conflict(version.label()
+                        + " is the parent of derived versions; archive it to keep their lineage");
+            }
+            String artifact = version.artifactKey;
+            boolean shared = versions.count("artifactKey = ?1 and id <> ?2", artifact, version.id) > 0;
+            versions.delete(version);
+            audit.record(user.username(), version.team, "dataset.delete", "DatasetVersion", id,
+                    version.label() + " sha256=" + version.sha256);
+            return shared ? null : artifact;
+        });
+        if (key != null) {
+            store.delete(key);
         }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DatasetVersion> list(CurrentUser user) {
-        return versions.listForTeams(user.teams());
+        return versions.listForTeams(user.teams(), false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DatasetVersion> list(CurrentUser user, boolean includeArchived) {
+        return versions.listForTeams(user.teams(), includeArchived);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -97,12 +165,76 @@ public class DatasetService {
         return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Dataset version", id));
     }
 
+    /** The version and its ancestors, newest first. */
+    @Transactional
+    public List<DatasetVersion> lineage(CurrentUser user, long id) {
+        List<DatasetVersion> chain = new ArrayList<>();
+        for (DatasetVersion v = get(user, id); v != null; v = v.parent) {
+            chain.add(v);
+        }
+        return chain;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DatasetVersion> children(CurrentUser user, long id) {
+        DatasetVersion version = get(user, id);
+        return versions.list("parent = ?1 order by id", version);
+    }
+
+    public DatasetProfile profile(DatasetVersion version) {
+        if (version.profileJson == null) {
+            throw ProblemException.conflict(version.label() + " was registered before profiles existed; "
+                    + "upload it again to profile it");
+        }
+        return Json.read(version.profileJson, DatasetProfile.class);
+    }
+
     public InputStream openContent(DatasetVersion version) throws IOException {
         return store.open(version.artifactKey);
     }
 
-    private DatasetVersion persist(CurrentUser user, String team, String name, String labelColumn, ParsedTable table,
-            String[] splits, String sha256, String key) {
+    /** Versions written before the canonical binary format hold a split CSV that derivations cannot read. */
+    public static void requireCanonical(DatasetVersion version) {
+        if (!DatasetVersion.CANONICAL_FORMAT.equals(version.fileFormat)) {
+            throw ProblemException.conflict(version.label() + " was registered in an older format; "
+                    + "upload it again to clean, split or profile it");
+        }
+    }
+
+    private ImportLimits limits() {
+        return new ImportLimits(config.maxUnpackedBytes(), config.maxCompressionRatio(), config.maxEntries());
+    }
+
+    private Registration store(CurrentUser user, String team, String name, CanonicalFile canonical, Origin origin)
+            throws IOException {
+        var existing = QuarkusTransaction.requiringNew().call(() -> versions.findByContent(team, canonical.sha256()));
+        if (existing.isPresent()) {
+            return new Registration(existing.get(), true);
+        }
+        DatasetProfile profile;
+        try (InputStream in = Files.newInputStream(canonical.path())) {
+            profile = DatasetProfiler.profile(in);
+        }
+        // Content-addressed: a file left by an earlier, rolled-back attempt holds the same bytes.
+        String key = "datasets/" + team + "/" + canonical.sha256() + ".tds";
+        boolean written = !store.exists(key);
+        if (written) {
+            store.put(key, canonical.path());
+        }
+        try {
+            DatasetVersion version = QuarkusTransaction.requiringNew().call(() ->
+                    persist(user, team, name, canonical, key, profile, origin));
+            return new Registration(version, false);
+        } catch (RuntimeException e) {
+            if (written) {
+                store.delete(key);
+            }
+            throw e;
+        }
+    }
+
+    private DatasetVersion persist(CurrentUser user, String team, String name, CanonicalFile canonical, String key,
+            DatasetProfile profile, Origin origin) {
         Dataset dataset = datasets.findByTeamAndName(team, name).orElseGet(() -> {
             Dataset created = new Dataset();
             created.team = team;
@@ -112,82 +244,64 @@ public class DatasetService {
             datasets.persist(created);
             return created;
         });
+        DatasetHeader header = canonical.header();
         DatasetVersion version = new DatasetVersion();
         version.dataset = dataset;
         version.team = team;
         version.version = versions.latestVersion(dataset) + 1;
-        version.sha256 = sha256;
+        version.sha256 = canonical.sha256();
         version.artifactKey = key;
-        version.rowCount = table.rowCount();
-        version.featureNamesJson = Json.write(table.featureNames());
-        version.labelColumn = labelColumn;
-        version.classNamesJson = Json.write(table.classNames());
-        version.classCountsJson = Json.write(classCounts(table));
-        version.splitSeed = DEFAULT_SPLIT_SEED;
-        version.trainCount = count(splits, SplitTable.TRAIN);
-        version.validationCount = count(splits, SplitTable.VALIDATION);
-        version.testCount = count(splits, SplitTable.TEST);
+        version.fileFormat = DatasetVersion.CANONICAL_FORMAT;
+        version.sizeBytes = canonical.sizeBytes();
+        version.kind = header.kind();
+        version.shapeJson = Json.write(header.shape());
+        version.rowCount = header.sampleCount();
+        version.featureNamesJson = Json.write(header.featureNames());
+        version.labelColumn = origin.parent() != null ? origin.parent().labelColumn
+                : (String) origin.parameters().get("labelColumn");
+        version.classNamesJson = Json.write(header.classNames());
+        Map<String, Integer> classCounts = new LinkedHashMap<>();
+        profile.classes().forEach(c -> classCounts.put(c.name(), c.count()));
+        version.classCountsJson = Json.write(classCounts);
+        SplitPlan plan = header.splits();
+        version.splitSeed = plan.seed();
+        version.trainRatio = plan.train();
+        version.validationRatio = plan.validation();
+        version.testRatio = plan.test();
+        version.trainCount = profile.splitCounts().get(Split.TRAIN.wireName());
+        version.validationCount = profile.splitCounts().get(Split.VALIDATION.wireName());
+        version.testCount = profile.splitCounts().get(Split.TEST.wireName());
+        version.missingSamples = profile.missing().samplesWithMissing();
+        version.profileJson = Json.write(profile);
+        version.parent = origin.parent() == null ? null : versions.findById(origin.parent().id);
+        version.sourceFormat = origin.sourceFormat();
+        version.operation = origin.operation();
+        version.operationParamsJson = Json.write(origin.parameters());
+        version.description = origin.description();
         version.createdBy = user.username();
         version.createdAt = Instant.now();
         versions.persist(version);
-        audit.record(user.username(), team, "dataset.register", "DatasetVersion", version.id,
-                version.label() + " sha256=" + sha256 + " rows=" + version.rowCount);
+        String action = origin.parent() == null ? "dataset.register" : "dataset.derive";
+        String detail = version.label() + " sha256=" + version.sha256 + " samples=" + version.rowCount
+                + (origin.parent() == null ? " format=" + origin.sourceFormat()
+                        : " from " + origin.parent().label() + " by " + origin.operation() + " " + version.operationParamsJson);
+        audit.record(user.username(), team, action, "DatasetVersion", version.id, detail);
         return version;
     }
 
-    private static ParsedTable parse(Path upload, String labelColumn) {
-        try {
-            return CsvTableParser.parse(upload, labelColumn);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw ProblemException.badRequest("The file is not UTF-8 text; upload a CSV file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the upload", e);
+    private static Map<String, Object> uploadParameters(UploadCommand command, SplitPlan plan) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (command.labelColumn() != null && !command.labelColumn().isBlank()) {
+            parameters.put("labelColumn", command.labelColumn().strip());
         }
-    }
-
-    private static Path writeCanonical(ParsedTable table, String[] splits) {
-        try {
-            Path file = Files.createTempFile("temper-dataset-", ".csv");
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                SplitTable.writeHeader(out, table.featureNames());
-                for (int i = 0; i < table.rowCount(); i++) {
-                    SplitTable.writeRow(out, splits[i], table.labels()[i], table.features()[i]);
-                }
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the canonical dataset file", e);
+        if (command.idColumn() != null && !command.idColumn().isBlank()) {
+            parameters.put("idColumn", command.idColumn().strip());
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        var digest = Sha256.newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        if (command.imageShape() != null) {
+            parameters.put("imageShape", command.imageShape());
         }
-        return Sha256.hex(digest);
-    }
-
-    private static Map<String, Integer> classCounts(ParsedTable table) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int[] perClass = table.classCounts();
-        for (int c = 0; c < perClass.length; c++) {
-            counts.put(table.classNames().get(c), perClass[c]);
-        }
-        return counts;
-    }
-
-    private static int count(String[] splits, String split) {
-        int n = 0;
-        for (String s : splits) {
-            if (s.equals(split)) {
-                n++;
-            }
-        }
-        return n;
+        parameters.put("splits", plan);
+        return parameters;
     }
 
     private static String requireName(String name) {
@@ -201,11 +315,19 @@ public class DatasetService {
         return stripped;
     }
 
-    private static void deleteQuietly(Path file) {
+    private static Path workDirectory() {
         try {
-            Files.deleteIfExists(file);
+            return Files.createTempDirectory("temper-dataset-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a working directory", e);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
-            // A temporary file; the OS cleans its temp directory.
+            // A temporary directory; the OS cleans its temp directory.
         }
     }
 }

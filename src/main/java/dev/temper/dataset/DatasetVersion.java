@@ -2,8 +2,12 @@ package dev.temper.dataset;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.temper.base.Json;
+import dev.temper.contract.DataKind;
+import dev.temper.contract.SplitPlan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,6 +23,8 @@ import java.util.Map;
 @Entity
 @Table(name = "dataset_version")
 public class DatasetVersion {
+
+    public static final String CANONICAL_FORMAT = "temper-ds-1";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,7 +52,8 @@ public class DatasetVersion {
     @Column(name = "feature_names", nullable = false)
     public String featureNamesJson;
 
-    @Column(name = "label_column", nullable = false)
+    /** The CSV column the labels came from; null for image uploads. */
+    @Column(name = "label_column")
     public String labelColumn;
 
     @Column(name = "class_names", nullable = false)
@@ -67,6 +74,63 @@ public class DatasetVersion {
     @Column(name = "test_count", nullable = false)
     public int testCount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DataKind kind;
+
+    /** JSON array: {@code [features]} or {@code [height, width, channels]}. */
+    @Column(name = "shape", nullable = false)
+    public String shapeJson;
+
+    /** {@link #CANONICAL_FORMAT} for versions written since the registry grew formats; older ones hold a split CSV. */
+    @Column(name = "file_format", nullable = false)
+    public String fileFormat;
+
+    /** CSV, IDX or IMAGE_ZIP for uploads; null for versions derived from another one. */
+    @Column(name = "source_format")
+    public String sourceFormat;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(name = "train_ratio", nullable = false)
+    public double trainRatio;
+
+    @Column(name = "validation_ratio", nullable = false)
+    public double validationRatio;
+
+    @Column(name = "test_ratio", nullable = false)
+    public double testRatio;
+
+    /** Samples with at least one missing value; training refuses a version with any. */
+    @Column(name = "missing_samples", nullable = false)
+    public int missingSamples;
+
+    /** Eager: lineage is short and every view of a version names its parent. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "parent_id")
+    public DatasetVersion parent;
+
+    /** "upload" or the derivation that produced this version from its parent. */
+    @Column(nullable = false)
+    public String operation;
+
+    @Column(name = "operation_params", nullable = false)
+    public String operationParamsJson;
+
+    /** What the operation did, in words ("dropped 14 exact duplicates"). */
+    public String description;
+
+    /** The {@code DatasetProfile} as JSON, computed once when the version is registered. */
+    @Column(name = "profile")
+    public String profileJson;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    @Column(name = "archived_by")
+    public String archivedBy;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
@@ -83,6 +147,27 @@ public class DatasetVersion {
 
     public Map<String, Integer> classCounts() {
         return Json.read(classCountsJson, new TypeReference<>() { });
+    }
+
+    public List<Integer> shape() {
+        return Json.read(shapeJson, new TypeReference<>() { });
+    }
+
+    public Map<String, Object> operationParams() {
+        return Json.read(operationParamsJson, new TypeReference<>() { });
+    }
+
+    public SplitPlan splitPlan() {
+        return new SplitPlan(trainRatio, validationRatio, testRatio, splitSeed);
+    }
+
+    /** Values per sample: features, or height x width x channels. */
+    public int valueCount() {
+        return shape().stream().reduce(1, (a, b) -> a * b);
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
     }
 
     /** "name v3", how people refer to it. */

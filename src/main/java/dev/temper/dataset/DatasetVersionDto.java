@@ -1,17 +1,24 @@
 package dev.temper.dataset;
 
+import dev.temper.contract.DataKind;
+import dev.temper.contract.SplitPlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A dataset version as the API shows it. */
-public record DatasetVersionDto(long id, String team, String name, int version, String sha256, int rowCount,
-        List<String> featureNames, String labelColumn, Map<String, Integer> classCounts, long splitSeed,
-        int trainCount, int validationCount, int testCount, String createdBy, Instant createdAt, boolean reused) {
+/** A dataset version as the API shows it; {@code reused} answers an upload of content already registered. */
+public record DatasetVersionDto(long id, String team, String name, int version, String sha256, DataKind kind,
+        List<Integer> shape, String sourceFormat, int rowCount, List<String> featureNames, String labelColumn,
+        List<String> classNames, Map<String, Integer> classCounts, SplitPlan splits, long splitSeed, int trainCount,
+        int validationCount, int testCount, int missingSamples, long sizeBytes, Long parentId, String operation,
+        Map<String, Object> parameters, String description, boolean archived, Instant archivedAt, String archivedBy,
+        String createdBy, Instant createdAt, boolean reused) {
 
     static DatasetVersionDto of(DatasetVersion v, boolean reused) {
-        return new DatasetVersionDto(v.id, v.team, v.dataset.name, v.version, v.sha256, v.rowCount, v.featureNames(),
-                v.labelColumn, v.classCounts(), v.splitSeed, v.trainCount, v.validationCount, v.testCount,
-                v.createdBy, v.createdAt, reused);
+        return new DatasetVersionDto(v.id, v.team, v.dataset.name, v.version, v.sha256, v.kind, v.shape(),
+                v.sourceFormat, v.rowCount, v.featureNames(), v.labelColumn, v.classNames(), v.classCounts(),
+                v.splitPlan(), v.splitSeed, v.trainCount, v.validationCount, v.testCount, v.missingSamples, v.sizeBytes,
+                v.parent == null ? null : v.parent.id, v.operation, v.operationParams(), v.description, v.archived(),
+                v.archivedAt, v.archivedBy, v.createdBy, v.createdAt, reused);
     }
 }

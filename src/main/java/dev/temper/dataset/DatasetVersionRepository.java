@@ -9,8 +9,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class DatasetVersionRepository implements PanacheRepository<DatasetVersion> {
 
-    List<DatasetVersion> listForTeams(Collection<String> teams) {
-        return list("team in ?1 order by dataset.name, version desc", teams);
+    List<DatasetVersion> listForTeams(Collection<String> teams, boolean includeArchived) {
+        return includeArchived
+                ? list("team in ?1 order by dataset.name, version desc", teams)
+                : list("team in ?1 and archivedAt is null order by dataset.name, version desc", teams);
     }
 
     Optional<DatasetVersion> findForTeams(long id, Collection<String> teams) {
@@ -23,5 +25,21 @@ public class DatasetVersionRepository implements PanacheRepository<DatasetVersio
 
     int latestVersion(Dataset dataset) {
         return find("dataset = ?1 order by version desc", dataset).firstResultOptional().map(v -> v.version).orElse(0);
+    }
+
+    long countChildren(DatasetVersion version) {
+        return count("parent = ?1", version);
+    }
+
+    /** Jobs, models and evaluations that name the version: while any does, it can only be archived. */
+    long countUses(DatasetVersion version) {
+        var em = getEntityManager();
+        long jobs = em.createQuery("select count(j) from TrainingJob j where j.datasetVersion = ?1", Long.class)
+                .setParameter(1, version).getSingleResult();
+        long models = em.createQuery("select count(m) from ModelVersion m where m.datasetVersion = ?1", Long.class)
+                .setParameter(1, version).getSingleResult();
+        long evaluations = em.createQuery("select count(e) from EvaluationResult e where e.datasetVersion = ?1",
+                Long.class).setParameter(1, version).getSingleResult();
+        return jobs + models + evaluations;
     }
 }

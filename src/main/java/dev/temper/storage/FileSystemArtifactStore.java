@@ -1,22 +1,20 @@
 package dev.temper.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.UUID;
 
 /** The default store: a directory (a PersistentVolumeClaim in a cluster). */
-@ApplicationScoped
 public class FileSystemArtifactStore implements ArtifactStore {
 
     private final Path root;
 
-    public FileSystemArtifactStore(@ConfigProperty(name = "temper.storage.root") Path root) {
+    public FileSystemArtifactStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -24,18 +22,40 @@ public class FileSystemArtifactStore implements ArtifactStore {
     public void put(String key, Path content) throws IOException {
         Path target = resolve(key);
         if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(key);
+            throw alreadyStored(key);
         }
         Files.createDirectories(target.getParent());
-        // Copy to a temporary sibling and rename, so a reader never sees a half-written artifact.
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        // Copy to a temporary sibling and rename, so a reader never sees a half-written artifact. The
+        // sibling's name is unique so two writers of one key cannot mix their bytes, and the rename
+        // (without REPLACE_EXISTING) refuses to replace an artifact that appeared meanwhile.
+        // (Not Files.createTempFile: its owner-only permissions would carry over to the artifact.)
+        Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            Files.copy(content, partial);
+            Files.move(partial, target);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyStored(key);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     @Override
     public InputStream open(String key) throws IOException {
-        return Files.newInputStream(resolve(key));
+        try {
+            return Files.newInputStream(resolve(key));
+        } catch (NoSuchFileException e) {
+            throw notStored(key);
+        }
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        try {
+            return Files.size(resolve(key));
+        } catch (NoSuchFileException e) {
+            throw notStored(key);
+        }
     }
 
     @Override
@@ -48,15 +68,19 @@ public class FileSystemArtifactStore implements ArtifactStore {
         try {
             Files.deleteIfExists(resolve(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove artifact " + key, e);
+            throw new UncheckedIOException("Cannot remove artifact " + key + " from " + root, e);
         }
     }
 
     private Path resolve(String key) {
-        Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root)) {
-            throw new IllegalArgumentException("Artifact key escapes the store: " + key);
-        }
-        return path;
+        return root.resolve(ArtifactKey.check(key));
+    }
+
+    private FileAlreadyExistsException alreadyStored(String key) {
+        return new FileAlreadyExistsException(key, null, "an artifact is already stored under this key in " + root);
+    }
+
+    private NoSuchFileException notStored(String key) {
+        return new NoSuchFileException(key, null, "no artifact is stored under this key in " + root);
     }
 }

@@ -48,6 +48,7 @@ public class JobService {
         if (!dataset.team.equals(team)) {
             throw ProblemException.badRequest("Dataset version " + dataset.id + " belongs to another team");
         }
+        requireTrainable(dataset);
         ModelVersion base = baseFor(user, request, dataset);
         ArchitectureSpec architecture = architectureFor(request, base, dataset);
         TrainingStrategy strategy = request.strategy();
@@ -104,12 +105,23 @@ public class JobService {
         if (!base.team.equals(dataset.team)) {
             throw ProblemException.badRequest("The base model and the dataset belong to different teams");
         }
-        int baseInputs = base.datasetVersion.featureNames().size();
-        if (baseInputs != dataset.featureNames().size()) {
-            throw ProblemException.badRequest("The base model takes " + baseInputs + " features, dataset "
-                    + dataset.label() + " has " + dataset.featureNames().size());
+        int baseInputs = base.datasetVersion.valueCount();
+        if (baseInputs != dataset.valueCount()) {
+            throw ProblemException.badRequest("The base model takes " + baseInputs + " values per sample, dataset "
+                    + dataset.label() + " has " + dataset.valueCount());
         }
         return base;
+    }
+
+    private static void requireTrainable(DatasetVersion dataset) {
+        if (dataset.archived()) {
+            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " is archived; restore it "
+                    + "or choose a current version");
+        }
+        if (dataset.missingSamples > 0) {
+            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " has " + dataset.missingSamples
+                    + " samples with missing values; derive a cleaned version first (drop-missing or impute-missing)");
+        }
     }
 
     private static void requireBasics(JobSubmission request) {
@@ -140,7 +152,7 @@ public class JobService {
         }
         ArchitectureSpec architecture = request.architecture() == null
                 ? TrainingSettings.DEFAULT_ARCHITECTURE : request.architecture();
-        int features = dataset.featureNames().size();
+        int features = dataset.valueCount();
         if (architecture.imageSize() > 0 && architecture.imageSize() != features) {
             throw ProblemException.badRequest("architecture: a " + architecture.height() + "x" + architecture.width()
                     + "x" + architecture.channels() + " image has " + architecture.imageSize()

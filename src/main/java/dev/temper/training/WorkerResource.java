@@ -43,7 +43,7 @@ public class WorkerResource {
 
     @GET
     @Path("/dataset")
-    @Produces("text/csv")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public InputStream dataset(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token)
             throws IOException {
         return store.open(service.datasetKey(jobId, token));

@@ -36,4 +36,19 @@ public final class Formats {
     public static String orDash(Object value) {
         return value == null ? "—" : value.toString();
     }
+
+    /** "12.3 MiB", for sizes people read. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double value = bytes;
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
 }

@@ -51,7 +51,7 @@ public final class LiveRefresh {
     }
 
     /** Services read through Hibernate sessions, which need a request context outside HTTP requests. */
-    private static void inRequestContext(Runnable action) {
+    static void inRequestContext(Runnable action) {
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
             action.run();

@@ -2,17 +2,16 @@ package dev.temper.worker;
 
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.EpochReport;
-import dev.temper.contract.SplitTable;
+import dev.temper.contract.DatasetFile.SplitRows;
+import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.engine.CnnArchitecture;
 import dev.temper.engine.ExportedModel;
 import dev.temper.engine.MlpArchitecture;
 import dev.temper.engine.TabularData;
 import dev.temper.engine.Trainer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,28 +29,28 @@ final class JobRunner {
 
     void run() throws IOException {
         WorkerJobSpec spec = server.get("/spec", WorkerJobSpec.class);
-        Map<String, SplitTable.Rows> splits = fetchDataset();
+        Map<Split, SplitRows> splits = fetchDataset();
         switch (spec.kind()) {
             case PRETRAIN -> upload(pretrain(spec, splits));
-            case FINETUNE -> upload(Trainer.fineTune(fetchInputModel(), data(splits, SplitTable.TRAIN, spec),
-                    data(splits, SplitTable.VALIDATION, spec), spec.strategy(), this::report,
+            case FINETUNE -> upload(Trainer.fineTune(fetchInputModel(), data(splits, Split.TRAIN, spec),
+                    data(splits, Split.VALIDATION, spec), spec.strategy(), this::report,
                     workDir.resolve("export")));
             case EVALUATE -> evaluate(spec, splits);
         }
     }
 
-    private void evaluate(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) throws IOException {
+    private void evaluate(WorkerJobSpec spec, Map<Split, SplitRows> splits) throws IOException {
         Path model = fetchInputModel();
         // Corruption errors are relative to the base model; only image models meet corruptions.
         Path baseline = spec.hasBaselineModel() && EvaluationRun.isImageModel(model)
                 ? fetchModel("/baseline-model", "baseline-model") : null;
-        server.post("/evaluation", EvaluationRun.evaluate(model, data(splits, SplitTable.TEST, spec),
+        server.post("/evaluation", EvaluationRun.evaluate(model, data(splits, Split.TEST, spec),
                 spec.evaluation(), baseline));
     }
 
-    private ExportedModel pretrain(WorkerJobSpec spec, Map<String, SplitTable.Rows> splits) {
-        TabularData train = data(splits, SplitTable.TRAIN, spec);
-        TabularData validation = data(splits, SplitTable.VALIDATION, spec);
+    private ExportedModel pretrain(WorkerJobSpec spec, Map<Split, SplitRows> splits) {
+        TabularData train = data(splits, Split.TRAIN, spec);
+        TabularData validation = data(splits, Split.VALIDATION, spec);
         Path export = workDir.resolve("export");
         ArchitectureSpec a = spec.architecture();
         return a.type() == ArchitectureSpec.Type.CNN
@@ -77,12 +76,10 @@ final class JobRunner {
         server.uploadModel(zip, model.sha256(), manifest);
     }
 
-    private Map<String, SplitTable.Rows> fetchDataset() throws IOException {
-        Path file = workDir.resolve("dataset.csv");
+    private Map<Split, SplitRows> fetchDataset() throws IOException {
+        Path file = workDir.resolve("dataset");
         server.download("/dataset", file);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SplitTable.read(in);
-        }
+        return DatasetFiles.readSplits(file);
     }
 
     private Path fetchInputModel() throws IOException {
@@ -97,12 +94,12 @@ final class JobRunner {
         return dir;
     }
 
-    private static TabularData data(Map<String, SplitTable.Rows> splits, String split, WorkerJobSpec spec) {
-        SplitTable.Rows rows = splits.get(split);
+    private static TabularData data(Map<Split, SplitRows> splits, Split split, WorkerJobSpec spec) {
+        SplitRows rows = splits.get(split);
         if (rows == null || rows.size() == 0) {
-            throw new IllegalArgumentException("The dataset has no " + split + " rows");
+            throw new IllegalArgumentException("The dataset has no " + split.wireName() + " samples");
         }
-        return new TabularData(rows.featureMatrix(), rows.labelArray(), spec.classCount(), spec.classNames());
+        return new TabularData(rows.features(), rows.labels(), spec.classCount(), spec.classNames());
     }
 
 }

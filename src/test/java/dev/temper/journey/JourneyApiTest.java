@@ -68,11 +68,11 @@ class JourneyApiTest {
         long filesBefore = storedFiles();
         upload("alice", "broken", "species", "f0,f1,species\n1.0,2.0,alpha\n1.5,oops,beta\n")
                 .statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("Line 3, column 'f1': 'oops' is not a finite number"));
+                .body("detail", containsString("Line 3, column 'f1': 'oops' is not a number"));
         upload("alice", "ragged", "species", "f0,f1,species\n1.0,2.0,alpha\n1.5,beta\n")
-                .statusCode(400).body("detail", containsString("Line 3 has 2 values, the header has 3"));
+                .statusCode(400).body("detail", containsString("Line 3 has 2 cells, the header has 3"));
         upload("alice", "nolabel", "class", "f0,f1,species\n1.0,2.0,alpha\n")
-                .statusCode(400).body("detail", containsString("Label column 'class' is not in the header"));
+                .statusCode(400).body("detail", containsString("The header has no label column 'class'"));
         upload("alice", "empty", "species", "")
                 .statusCode(400).body("detail", containsString("The file is empty"));
         assertThat(as("alice").get("/api/datasets").then().extract().jsonPath().getList("$")).hasSize(before);
@@ -141,7 +141,7 @@ class JourneyApiTest {
             float clean = board.getFloat(at + ".cleanAccuracy");
             assertThat(clean).isGreaterThan(0.5f);
             assertThat(board.getFloat(at + ".cleanLower")).isLessThan(clean);
-            assertThat(board.getFloat(at + ".cleanUpper")).isGreaterThan(clean);
+            assertThat(board.getFloat(at + ".cleanUpper")).isGreaterThanOrEqualTo(clean);
             assertThat(board.getFloat(at + ".expectedCalibrationError")).isBetween(0f, 1f);
             Map<String, Float> robust = board.getMap(at + ".robustAccuracy");
             assertThat(robust).containsOnlyKeys("0.1", "0.3");

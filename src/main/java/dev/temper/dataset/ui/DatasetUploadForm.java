@@ -1,28 +1,42 @@
 package dev.temper.dataset.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import dev.temper.base.ProblemException;
+import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.Dataset;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetService.Registration;
+import dev.temper.dataset.UploadCommand;
+import dev.temper.dataset.UploadParameters;
+import dev.temper.dataset.format.UploadFormat;
 import dev.temper.security.CurrentUser;
+import dev.temper.ui.BackgroundTask;
 import dev.temper.ui.ProblemNotification;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Name, label column and a CSV upload. The upload streams to a temporary file (datasets can be far
- * larger than memory); the file is registered as soon as it has arrived and deleted afterwards.
+ * Name, format and its options, and the upload. Files stream to temporary files (the upload shows its
+ * progress bar meanwhile); registering them (validation, split, profile) runs in the background with
+ * an indicator, so a large upload does not freeze the page. IDX needs its images and labels files.
  */
 class DatasetUploadForm extends Composite<VerticalLayout> {
 
@@ -33,10 +47,21 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private final DatasetService datasets;
     private final Consumer<Registration> onRegistered;
     private final TextField name = new TextField("Dataset name");
+    private final ComboBox<UploadFormat> format = new ComboBox<>("Format");
     private final TextField labelColumn = new TextField("Label column");
+    private final TextField idColumn = new TextField("Id column (optional)");
+    private final TextField imageShape = new TextField("Image shape (optional)");
     private final ComboBox<String> team = new ComboBox<>("Team");
+    private final NumberField trainRatio = new NumberField("Train share");
+    private final NumberField validationRatio = new NumberField("Validation share");
+    private final NumberField testRatio = new NumberField("Test share");
+    private final IntegerField seed = new IntegerField("Split seed");
     private final Span error = new Span();
-    private final Upload upload = new Upload(UploadHandler.toTempFile(this::register));
+    private final Span working = new Span();
+    private final ProgressBar registering = new ProgressBar();
+    private final Upload upload = new Upload(UploadHandler.toTempFile(this::received));
+    /** Files of the current upload that have arrived; IDX registers once both are here. */
+    private final List<Path> received = new ArrayList<>();
 
     DatasetUploadForm(CurrentUser user, DatasetService datasets, Consumer<Registration> onRegistered) {
         this.user = user;
@@ -45,44 +70,120 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         name.setId("dataset-name");
         name.setMaxLength(Dataset.NAME_MAX_LENGTH);
         name.setRequired(true);
+        format.setId("dataset-format");
+        format.setItems(UploadFormat.values());
+        format.setItemLabelGenerator(DatasetUploadForm::describe);
+        format.setValue(UploadFormat.CSV);
+        format.addValueChangeListener(change -> showFormatOptions());
         labelColumn.setId("label-column");
         labelColumn.setValue("label");
-        labelColumn.setRequired(true);
+        idColumn.setId("id-column");
+        imageShape.setId("image-shape");
+        imageShape.setPlaceholder("e.g. 28x28x1");
         // Only members of several teams must say which one owns the dataset.
         team.setId("dataset-team");
         team.setItems(user.teams());
         team.setVisible(user.teams().size() > 1);
+        trainRatio.setValue(SplitPlan.DEFAULT.train());
+        validationRatio.setValue(SplitPlan.DEFAULT.validation());
+        testRatio.setValue(SplitPlan.DEFAULT.test());
+        seed.setValue((int) SplitPlan.DEFAULT_SEED);
+        seed.setId("split-seed");
+        Details splitOptions = new Details("Split (stratified, part of the version's identity)",
+                new HorizontalLayout(trainRatio, validationRatio, testRatio, seed));
         error.setId("dataset-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
+        working.setId("dataset-registering");
+        registering.setIndeterminate(true);
+        registering.setVisible(false);
+        working.setVisible(false);
 
         upload.setId("dataset-upload");
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_FILE_SIZE);
         upload.addFileRejectedListener(rejected -> showError(rejected.getErrorMessage()));
+        showFormatOptions();
 
         getContent().setPadding(false);
-        getContent().add(new HorizontalLayout(name, labelColumn, team), upload, error);
+        getContent().add(new HorizontalLayout(name, format, team), new HorizontalLayout(labelColumn, idColumn, imageShape),
+                splitOptions, upload, working, registering, error);
     }
 
-    /** Called with the UI locked once the whole file is on disk. */
-    private void register(UploadMetadata metadata, File file) {
+    private static String describe(UploadFormat format) {
+        return switch (format) {
+            case CSV -> "CSV table";
+            case IDX -> "IDX images + labels (MNIST format)";
+            case IMAGE_ZIP -> "ZIP of images, a folder per class";
+        };
+    }
+
+    private void showFormatOptions() {
+        UploadFormat chosen = format.getValue() == null ? UploadFormat.CSV : format.getValue();
+        labelColumn.setVisible(chosen == UploadFormat.CSV);
+        idColumn.setVisible(chosen == UploadFormat.CSV);
+        imageShape.setVisible(chosen != UploadFormat.CSV);
+        upload.setMaxFiles(chosen == UploadFormat.IDX ? 2 : 1);
+        switch (chosen) {
+            case CSV -> upload.setAcceptedFileTypes(".csv", "text/csv");
+            case IMAGE_ZIP -> upload.setAcceptedFileTypes(".zip", "application/zip");
+            case IDX -> upload.setAcceptedFileTypes();
+        }
+        discardReceived();
+    }
+
+    /** Called with the UI locked each time a whole file is on disk. */
+    private void received(UploadMetadata metadata, File file) {
         error.setText("");
+        received.add(file.toPath());
+        UploadFormat chosen = format.getValue() == null ? UploadFormat.CSV : format.getValue();
+        if (chosen == UploadFormat.IDX && received.size() < 2) {
+            working.setText("Now add the " + (metadata.fileName().contains("label") ? "images" : "labels") + " file");
+            working.setVisible(true);
+            return;
+        }
+        UploadCommand command;
         try {
-            Registration registration = datasets.register(user, team.getValue(), name.getValue(),
-                    labelColumn.getValue(), file.toPath());
-            String label = registration.version().label();
-            ProblemNotification.success(registration.reused()
-                    ? "Already registered as " + label
-                    : "Registered " + label);
-            onRegistered.accept(registration);
+            command = new UploadCommand(team.getValue(), name.getValue(), chosen, labelColumn.getValue(),
+                    idColumn.getValue(), UploadParameters.imageShape(imageShape.getValue()),
+                    UploadParameters.splits(trainRatio.getValue(), validationRatio.getValue(), testRatio.getValue(),
+                            seed.getValue() == null ? null : seed.getValue().longValue()),
+                    List.copyOf(received));
         } catch (ProblemException problem) {
             showError(problem.getMessage());
-        } finally {
-            deleteQuietly(file);
-            // Ready for the next file (a corrected one, or another dataset).
-            upload.clearFileList();
+            discardReceived();
+            return;
         }
+        received.clear();
+        working.setText("Validating, splitting and profiling " + metadata.fileName() + "...");
+        working.setVisible(true);
+        registering.setVisible(true);
+        BackgroundTask.run(UI.getCurrent(), () -> register(command), this::registered, this::failed);
+    }
+
+    private Registration register(UploadCommand command) {
+        try {
+            return datasets.register(user, command);
+        } finally {
+            command.files().forEach(DatasetUploadForm::deleteQuietly);
+        }
+    }
+
+    private void registered(Registration registration) {
+        done();
+        String label = registration.version().label();
+        ProblemNotification.success(registration.reused() ? "Already registered as " + label : "Registered " + label);
+        onRegistered.accept(registration);
+    }
+
+    private void failed(String message) {
+        done();
+        showError(message);
+    }
+
+    private void done() {
+        working.setVisible(false);
+        registering.setVisible(false);
+        // Ready for the next file (a corrected one, or another dataset).
+        upload.clearFileList();
     }
 
     private void showError(String message) {
@@ -90,9 +191,15 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         ProblemNotification.error(message);
     }
 
-    private static void deleteQuietly(File file) {
+    private void discardReceived() {
+        received.forEach(DatasetUploadForm::deleteQuietly);
+        received.clear();
+        upload.clearFileList();
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            Files.deleteIfExists(file.toPath());
+            Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // A temporary file; the OS cleans its temp directory.
         }

@@ -1,11 +1,13 @@
 package dev.temper.dataset.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.security.CurrentUser;
@@ -15,10 +17,8 @@ import dev.temper.ui.Formats;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The team's dataset versions; ml-engineers also register new ones by uploading a CSV file. */
+/** The team's dataset versions; ml-engineers also register new ones. A click opens a version's page. */
 @Route(value = "datasets", layout = MainLayout.class)
 @PageTitle("Datasets | Temper")
 @Menu(title = "Datasets", order = 1)
@@ -28,6 +28,7 @@ public class DatasetsView extends VerticalLayout {
     private final CurrentUser user;
     private final DatasetService datasets;
     private final Grid<DatasetVersion> grid = new Grid<>();
+    private final Checkbox showArchived = new Checkbox("Show archived versions");
 
     public DatasetsView(SecurityIdentity identity, DatasetService datasets) {
         this.user = CurrentUserProvider.fromIdentity(identity);
@@ -38,30 +39,30 @@ public class DatasetsView extends VerticalLayout {
             add(new DatasetUploadForm(user, datasets, registered -> refresh()));
         }
         configureGrid();
-        add(grid);
+        showArchived.setId("show-archived");
+        showArchived.addValueChangeListener(change -> refresh());
+        add(showArchived, grid);
         refresh();
     }
 
     private void configureGrid() {
         grid.setId("datasets-grid");
         grid.addColumn(DatasetVersion::label).setHeader("Dataset").setAutoWidth(true);
-        grid.addColumn(v -> v.rowCount).setHeader("Rows").setAutoWidth(true);
-        grid.addColumn(v -> v.trainCount).setHeader("Train").setAutoWidth(true);
-        grid.addColumn(v -> v.validationCount).setHeader("Validation").setAutoWidth(true);
-        grid.addColumn(v -> v.testCount).setHeader("Test").setAutoWidth(true);
-        grid.addColumn(v -> classes(v.classCounts())).setHeader("Classes (rows)").setAutoWidth(true);
+        grid.addColumn(v -> v.kind + " " + DatasetView.shape(v)).setHeader("Samples are").setAutoWidth(true);
+        grid.addColumn(v -> v.rowCount).setHeader("Samples").setAutoWidth(true);
+        grid.addColumn(v -> v.trainCount + " / " + v.validationCount + " / " + v.testCount)
+                .setHeader("Train / val / test").setAutoWidth(true);
+        grid.addColumn(v -> v.classNames().size()).setHeader("Classes").setAutoWidth(true);
+        grid.addColumn(DatasetView::origin).setHeader("Origin").setAutoWidth(true);
+        grid.addColumn(v -> v.archived() ? "archived" : "").setHeader("Status").setAutoWidth(true);
         grid.addColumn(v -> Formats.shortSha(v.sha256)).setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(v -> v.createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true);
-    }
-
-    private static String classes(Map<String, Integer> counts) {
-        return counts.entrySet().stream()
-                .map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(DatasetView.class,
+                new RouteParameters(DatasetView.VERSION_ID, String.valueOf(click.getItem().id)))));
     }
 
     private void refresh() {
-        grid.setItems(datasets.list(user));
+        grid.setItems(datasets.list(user, showArchived.getValue()));
     }
 }

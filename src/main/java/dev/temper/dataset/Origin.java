@@ -1,0 +1,21 @@
+package dev.temper.dataset;
+
+import java.util.Map;
+
+/**
+ * Where a new version's content came from: an upload (no parent) or an operation on a parent version.
+ * Recorded with the version as its lineage.
+ */
+record Origin(DatasetVersion parent, String sourceFormat, String operation, Map<String, Object> parameters,
+        String description) {
+
+    static final String UPLOAD = "upload";
+
+    static Origin upload(String sourceFormat, Map<String, Object> parameters) {
+        return new Origin(null, sourceFormat, UPLOAD, parameters, null);
+    }
+
+    static Origin derived(DatasetVersion parent, String operation, Map<String, Object> parameters, String description) {
+        return new Origin(parent, null, operation, parameters, description);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.temper.dataset.derive;
+
+import dev.temper.contract.DatasetFile;
+import dev.temper.contract.DatasetHeader;
+import dev.temper.contract.Sample;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Streaming passes over the parent file: reading ones that gather facts, and the final one that writes. */
+final class ParentPasses {
+
+    private ParentPasses() {
+    }
+
+    static DatasetHeader header(StreamSource parent) throws IOException {
+        try (InputStream in = parent.open(); DatasetFile.Reader reader = DatasetFile.reader(in)) {
+            return reader.header();
+        }
+    }
+
+    /** Reads every sample once, in file order. */
+    static void read(StreamSource parent, DatasetFile.SampleVisitor visitor) throws IOException {
+        try (InputStream in = parent.open(); DatasetFile.Reader reader = DatasetFile.reader(in)) {
+            reader.forEachRemaining(visitor);
+        }
+    }
+
+    /**
+     * Streams the parent again and writes what the rewrite emits for each sample under the new header,
+     * which must announce exactly as many samples as are emitted. {@code out} is flushed, not closed.
+     */
+    static void write(StreamSource parent, DatasetHeader header, OutputStream out, Rewrite rewrite)
+            throws IOException {
+        try (InputStream in = parent.open(); DatasetFile.Reader reader = DatasetFile.reader(in);
+                DatasetFile.Writer writer = DatasetFile.writer(new CallerOwnedStream(out), header)) {
+            reader.forEachRemaining((index, sample) -> rewrite.apply(index, sample, writer));
+        }
+    }
+
+    /** Decides what one parent sample becomes: nothing, itself changed, or several samples. */
+    @FunctionalInterface
+    interface Rewrite {
+        void apply(int index, Sample sample, DatasetFile.Writer writer) throws IOException;
+    }
+
+    /** The caller opened the target, so the caller closes it; the writer's close only flushes. */
+    private static final class CallerOwnedStream extends FilterOutputStream {
+
+        CallerOwnedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
