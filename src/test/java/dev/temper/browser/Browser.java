@@ -79,6 +79,8 @@ final class Browser implements AutoCloseable {
     void choose(String comboBoxId, String label) {
         WebElement input = inView(byId(comboBoxId)).findElement(By.cssSelector("input"));
         input.click();
+        // A combo box with a value already shows its label; typing must replace it, not extend it.
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(label);
         until(() -> textOf(By.cssSelector("vaadin-combo-box-item")).contains(label));
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
@@ -105,10 +107,13 @@ final class Browser implements AutoCloseable {
         return element;
     }
 
-    /** Hands a file to a Vaadin upload; its file input lives in the component's shadow root. */
-    void upload(String uploadId, Path file) {
+    /**
+     * Hands files to a Vaadin upload in one selection, as a user picking several files does; its file input
+     * lives in the component's shadow root.
+     */
+    void upload(String uploadId, Path... files) {
         WebElement input = byId(uploadId).getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(file.toAbsolutePath().toString());
+        input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
     }
 
     String text(String id) {
@@ -140,8 +145,14 @@ final class Browser implements AutoCloseable {
         until(condition, WAIT);
     }
 
+    /** Waits for the condition; on timeout, a screenshot of the page as it was lands in target/screenshots. */
     void until(Supplier<Boolean> condition, Duration timeout) {
-        new WebDriverWait(driver, timeout).ignoring(RuntimeException.class).until(d -> condition.get());
+        try {
+            new WebDriverWait(driver, timeout).ignoring(RuntimeException.class).until(d -> condition.get());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timed-out-" + System.currentTimeMillis());
+            throw e;
+        }
     }
 
     void screenshot(String name) {

@@ -6,9 +6,7 @@ import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.DatasetProfiler;
 import dev.temper.storage.FileSystemArtifactStore;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Registers a 70,000-image IDX upload (MNIST's size: 28x28 grayscale, ten classes) the way the server
@@ -31,8 +27,7 @@ import java.util.zip.GZIPOutputStream;
 public final class DatasetBenchmark {
 
     private static final int IMAGES = 70_000;
-    private static final int SIDE = 28;
-    private static final int CLASSES = 10;
+    private static final int SIDE = BarImagesIdx.SIDE;
 
     private DatasetBenchmark() {
     }
@@ -42,7 +37,7 @@ public final class DatasetBenchmark {
         Path images = dir.resolve("images-idx3-ubyte.gz");
         Path labels = dir.resolve("labels-idx1-ubyte.gz");
         if (!Files.exists(images) || !Files.exists(labels)) {
-            writeIdx(images, labels);
+            BarImagesIdx.write(images, labels, IMAGES, 70_000);
         }
         long unpacked = (long) IMAGES * SIDE * SIDE;
         System.out.printf(Locale.ROOT, "IDX upload: %d images %dx%d, images.gz %.1f MB, labels.gz %.2f MB, "
@@ -82,38 +77,6 @@ public final class DatasetBenchmark {
             DatasetService.deleteRecursively(work);
             DatasetService.deleteRecursively(storeRoot);
         }
-    }
-
-    /** Ten class patterns (a bar at a class-specific angle) under noise on most pixels, like a hard scan. */
-    private static void writeIdx(Path images, Path labels) throws IOException {
-        Random random = new Random(70_000);
-        try (DataOutputStream imageOut = gzip(images); DataOutputStream labelOut = gzip(labels)) {
-            imageOut.writeInt(0x00000803);
-            imageOut.writeInt(IMAGES);
-            imageOut.writeInt(SIDE);
-            imageOut.writeInt(SIDE);
-            labelOut.writeInt(0x00000801);
-            labelOut.writeInt(IMAGES);
-            byte[] pixels = new byte[SIDE * SIDE];
-            for (int i = 0; i < IMAGES; i++) {
-                int label = random.nextInt(CLASSES);
-                double angle = Math.PI * label / CLASSES;
-                for (int y = 0; y < SIDE; y++) {
-                    for (int x = 0; x < SIDE; x++) {
-                        double distance = Math.abs((x - 13.5) * Math.sin(angle) - (y - 13.5) * Math.cos(angle));
-                        int value = distance < 2.5 ? 200 : 20;
-                        pixels[y * SIDE + x] = (byte) Math.max(0, Math.min(255, value + random.nextInt(120) - 40));
-                    }
-                }
-                imageOut.write(pixels);
-                labelOut.writeByte(label);
-            }
-        }
-    }
-
-    private static DataOutputStream gzip(Path file) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
-        return new DataOutputStream(new GZIPOutputStream(out, 1 << 16));
     }
 
     private static double seconds(long from, long to) {

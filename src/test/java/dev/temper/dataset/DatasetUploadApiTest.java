@@ -91,6 +91,13 @@ class DatasetUploadApiTest {
         assertThat(version.getInt("rowCount"))
                 .isEqualTo(UploadFixtures.ZIP_CLASSES.size() * UploadFixtures.ZIP_IMAGES_PER_CLASS);
         assertThat(version.getMap("classCounts").values()).containsOnly(UploadFixtures.ZIP_IMAGES_PER_CLASS);
+
+        // The canonical file reads back byte for byte: its hash is the version's identity.
+        byte[] content = as("alice").get("/api/datasets/{id}/content", version.getLong("id")).then().statusCode(200)
+                .contentType(dev.temper.contract.DatasetFile.MEDIA_TYPE).extract().asByteArray();
+        assertThat(content).hasSize(version.getInt("sizeBytes"));
+        assertThat(dev.temper.base.Sha256.hex(content))
+                .isEqualTo(version.getString("sha256"));
     }
 
     @Test

@@ -23,6 +23,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     public static final String REALM_URL_PROPERTY = "temper.test.keycloak.realm-url";
 
     private static final String EXTERNAL_URL_ENV = "TEMPER_TEST_KEYCLOAK_URL";
+    private static final String SHARED_URL_PROPERTY = "temper.test.keycloak.shared-realm-url";
     private static final String HOME_PROPERTY = "temper.keycloak.home";
     private static final String REALM_RESOURCE = "/keycloak/temper-realm.json";
     private static final Path LOG_FILE = Path.of("target", "keycloak-test.log");
@@ -44,13 +45,22 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         // Shared across test profiles; the shutdown hook stops it when the JVM exits.
     }
 
-    /** The realm URL of the shared Keycloak, starting it on first call. */
-    public static synchronized String realmUrl() {
-        if (realmUrl == null) {
-            String external = System.getenv(EXTERNAL_URL_ENV);
-            realmUrl = external != null && !external.isBlank() ? stripTrailingSlash(external) : startShared();
+    /**
+     * The realm URL of the shared Keycloak, starting it on first call. A test class with resources of its
+     * own runs Quarkus in a fresh class loader, where this class's fields start empty again, so the URL is
+     * also kept in a system property: one Keycloak per JVM, whatever the class loader.
+     */
+    public static String realmUrl() {
+        synchronized (System.class) {
+            if (realmUrl == null) {
+                String shared = System.getProperty(SHARED_URL_PROPERTY);
+                String external = System.getenv(EXTERNAL_URL_ENV);
+                realmUrl = shared != null ? shared
+                        : external != null && !external.isBlank() ? stripTrailingSlash(external) : startShared();
+                System.setProperty(SHARED_URL_PROPERTY, realmUrl);
+            }
+            return realmUrl;
         }
-        return realmUrl;
     }
 
     private static String startShared() {

@@ -9,7 +9,7 @@ import java.util.Map;
 /** A real, throw-away PostgreSQL for the test JVM, shared by all test profiles. */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedPostgres postgres;
+    private static final String SHARED_URL_PROPERTY = "temper.test.postgres.shared-jdbc-url";
 
     @Override
     public Map<String, String> start() {
@@ -23,21 +23,32 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         // Shared across test profiles; stopped by the shutdown hook.
     }
 
-    private static synchronized String jdbcUrl() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+    /** Like Keycloak, one PostgreSQL per JVM, also for test classes that run Quarkus in a class loader of their own. */
+    private static String jdbcUrl() {
+        synchronized (System.class) {
+            String shared = System.getProperty(SHARED_URL_PROPERTY);
+            if (shared == null) {
+                shared = startShared();
+                System.setProperty(SHARED_URL_PROPERTY, shared);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // The JVM is exiting; the data directory is temporary.
-                }
-            }, "postgres-test-shutdown"));
+            return shared;
         }
+    }
+
+    private static String startShared() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // The JVM is exiting; the data directory is temporary.
+            }
+        }, "postgres-test-shutdown"));
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 }

@@ -33,8 +33,10 @@ public final class DatasetImporter {
             }
             case IDX -> {
                 expectFiles(files, 2, "an IDX upload needs two files, the images file and the labels file");
-                yield new IdxImporter(checkedShape(request.imageShape()), limits)
-                        .stage(files.get(0), files.get(1), workDir);
+                boolean labelsFirst = IdxFile.looksLikeLabels(files.get(0)) && !IdxFile.looksLikeLabels(files.get(1));
+                Path images = files.get(labelsFirst ? 1 : 0);
+                Path labels = files.get(labelsFirst ? 0 : 1);
+                yield new IdxImporter(checkedShape(request.imageShape()), limits).stage(images, labels, workDir);
             }
             case IMAGE_ZIP -> {
                 expectFiles(files, 1, "an image ZIP upload needs one file");

@@ -74,6 +74,24 @@ final class IdxFile implements Closeable {
         }
     }
 
+    /**
+     * Whether the file starts like an IDX labels file (plain or gzip). Browsers and scripts send the two
+     * files in either order; anything unreadable answers false and is reported when it is opened properly.
+     */
+    static boolean looksLikeLabels(Path file) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 10)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 10) : raw;
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && ((magic[2] & 0xff) << 8 | (magic[3] & 0xff)) == Role.LABELS.magic()
+                    && magic[0] == 0 && magic[1] == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static InputStream gunzip(InputStream raw, Role role) throws IOException, InvalidUploadException {
         try {
             return new GZIPInputStream(raw, 1 << 16);

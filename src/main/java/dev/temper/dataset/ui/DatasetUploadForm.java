@@ -62,6 +62,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private final Upload upload = new Upload(UploadHandler.toTempFile(this::received));
     /** Files of the current upload that have arrived; IDX registers once both are here. */
     private final List<Path> received = new ArrayList<>();
+    private final List<String> receivedNames = new ArrayList<>();
 
     DatasetUploadForm(CurrentUser user, DatasetService datasets, Consumer<Registration> onRegistered) {
         this.user = user;
@@ -133,7 +134,13 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     /** Called with the UI locked each time a whole file is on disk. */
     private void received(UploadMetadata metadata, File file) {
         error.setText("");
+        if (receivedNames.contains(metadata.fileName())) {
+            // The same file again (chosen twice): it is one of the pair already.
+            deleteQuietly(file.toPath());
+            return;
+        }
         received.add(file.toPath());
+        receivedNames.add(metadata.fileName());
         UploadFormat chosen = format.getValue() == null ? UploadFormat.CSV : format.getValue();
         if (chosen == UploadFormat.IDX && received.size() < 2) {
             working.setText("Now add the " + (metadata.fileName().contains("label") ? "images" : "labels") + " file");
@@ -142,8 +149,9 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         }
         UploadCommand command;
         try {
-            command = new UploadCommand(team.getValue(), name.getValue(), chosen, labelColumn.getValue(),
-                    idColumn.getValue(), UploadParameters.imageShape(imageShape.getValue()),
+            boolean csv = chosen == UploadFormat.CSV;
+            command = new UploadCommand(team.getValue(), name.getValue(), chosen, csv ? labelColumn.getValue() : null,
+                    csv ? idColumn.getValue() : null, csv ? null : UploadParameters.imageShape(imageShape.getValue()),
                     UploadParameters.splits(trainRatio.getValue(), validationRatio.getValue(), testRatio.getValue(),
                             seed.getValue() == null ? null : seed.getValue().longValue()),
                     List.copyOf(received));
@@ -153,6 +161,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
             return;
         }
         received.clear();
+        receivedNames.clear();
         working.setText("Validating, splitting and profiling " + metadata.fileName() + "...");
         working.setVisible(true);
         registering.setVisible(true);
@@ -194,6 +203,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private void discardReceived() {
         received.forEach(DatasetUploadForm::deleteQuietly);
         received.clear();
+        receivedNames.clear();
         upload.clearFileList();
     }
 

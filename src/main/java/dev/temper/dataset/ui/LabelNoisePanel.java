@@ -60,10 +60,6 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         exclude.setId("label-noise-exclude");
         relabel.setId("label-noise-relabel");
         configureGrid();
-        boolean mayChange = user.hasRole(Roles.ML_ENGINEER);
-        start.setVisible(mayChange);
-        exclude.setVisible(mayChange);
-        relabel.setVisible(mayChange);
         start.addClickListener(click -> startSearch());
         exclude.addClickListener(click -> derive(() -> new ExcludeSamples(selectedIndices())));
         relabel.addClickListener(click -> derive(() -> new Relabel(selectedSuggestions())));
@@ -71,8 +67,15 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         content.setPadding(false);
         content.add(new H3("Suspected label errors"), new Span("Out-of-fold predictions of a quick model, "
                 + "confident-learning style: a sample is suspect when another class is predicted more confidently "
-                + "than that class's typical confidence."), start, progress, status, suspects,
-                new HorizontalLayout(exclude, relabel));
+                + "than that class's typical confidence."));
+        // Viewers read the review; only ml-engineers get the controls that change data.
+        if (user.hasRole(Roles.ML_ENGINEER)) {
+            content.add(start);
+        }
+        content.add(progress, status, suspects);
+        if (user.hasRole(Roles.ML_ENGINEER)) {
+            content.add(new HorizontalLayout(exclude, relabel));
+        }
         LiveRefresh.bind(this, searches::subscribe, update -> update.datasetVersionId() == version.id, this::refresh);
         refresh();
     }
@@ -122,7 +125,7 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
                 suspects.setVisible(!found.isEmpty());
             }
         }
-        boolean reviewable = search.state == LabelNoiseSearch.State.SUCCEEDED && user.hasRole(Roles.ML_ENGINEER);
+        boolean reviewable = search.state == LabelNoiseSearch.State.SUCCEEDED && suspects.isVisible();
         exclude.setVisible(reviewable);
         relabel.setVisible(reviewable);
     }

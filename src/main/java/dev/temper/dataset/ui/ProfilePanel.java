@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.temper.contract.Split;
 import dev.temper.dataset.DatasetService;
@@ -138,8 +136,9 @@ class ProfilePanel extends Composite<VerticalLayout> {
         Div grid = new Div();
         grid.setId("image-preview");
         profile.preview().forEach((className, classIndices) -> {
-            FlexLayout row = new FlexLayout();
-            row.getStyle().set("gap", "4px").set("align-items", "center");
+            Div row = new Div();
+            row.getStyle().set("display", "flex").set("gap", "4px").set("align-items", "center")
+                    .set("margin-bottom", "4px");
             Span name = new Span(className);
             name.setWidth("8em");
             row.add(name);
@@ -152,7 +151,7 @@ class ProfilePanel extends Composite<VerticalLayout> {
                     row.add(image);
                 }
             }
-            grid.add(new HorizontalLayout(row));
+            grid.add(row);
         });
         return grid;
     }

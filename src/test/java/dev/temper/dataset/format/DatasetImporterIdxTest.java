@@ -107,9 +107,22 @@ class DatasetImporterIdxTest {
     }
 
     @Test
-    void refusesSwappedFiles() {
+    void takesTheTwoFilesInEitherOrder() throws Exception {
+        UploadFixtures.IdxPair pair = UploadFixtures.idxPair(true);
+        String[] inOrder;
+        try (StagedDataset staged = support.stage(ImportRequest.idx(), pair.images(), pair.labels())) {
+            inOrder = staged.sampleHashes();
+        }
+        try (StagedDataset staged = support.stage(ImportRequest.idx(), pair.labels(), pair.images())) {
+            assertThat(staged.sampleHashes()).containsExactly(inOrder);
+            assertThat(staged.header().sampleCount()).isEqualTo(UploadFixtures.IDX_COUNT);
+        }
+    }
+
+    @Test
+    void refusesTwoLabelsFiles() {
         UploadFixtures.IdxPair pair = UploadFixtures.idxPair(false);
-        assertThat(support.refusal(ImportRequest.idx(), pair.labels(), pair.images()))
+        assertThat(support.refusal(ImportRequest.idx(), pair.labels(), pair.labels()))
                 .isEqualTo("The images file has the magic number 0x00000801 of an IDX labels file,"
                         + " expected 0x00000803; were the two files swapped?");
     }
