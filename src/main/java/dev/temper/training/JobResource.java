@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.base.ProblemException;
 import dev.temper.contract.JobKind;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +47,22 @@ public class JobResource {
     public Response submit(@NotNull JobRequest request) {
         JobDto job = JobDto.of(service.submit(users.get(), request.toSubmission()));
         return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
+    }
+
+    /** What {@code POST /api/jobs/evaluations} takes: the version to measure and the data to measure it on. */
+    public record EvaluationRequest(Long modelVersionId, Long datasetVersionId) {
+    }
+
+    /** Queues an evaluation of a model version on another dataset version (e.g. a shifted copy). */
+    @POST
+    @Path("/evaluations")
+    public Response evaluate(EvaluationRequest request) {
+        if (request == null || request.modelVersionId() == null || request.datasetVersionId() == null) {
+            throw ProblemException.badRequest("Name the model version and the dataset version: "
+                    + "{\"modelVersionId\": 1, \"datasetVersionId\": 2}");
+        }
+        TrainingJob job = service.evaluate(users.get(), request.modelVersionId(), request.datasetVersionId());
+        return Response.created(URI.create("/api/jobs/" + job.id)).entity(JobDto.of(job)).build();
     }
 
     @GET

@@ -29,15 +29,44 @@ public class JobService {
     private final ModelRegistryService models;
     private final AuditLog audit;
     private final Event<JobUpdated> updates;
+    private final EvaluationJobs evaluationJobs;
 
     JobService(TrainingJobRepository jobs, JobMetricRepository metrics, DatasetService datasets,
-            ModelRegistryService models, AuditLog audit, Event<JobUpdated> updates) {
+            ModelRegistryService models, AuditLog audit, Event<JobUpdated> updates, EvaluationJobs evaluationJobs) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.datasets = datasets;
         this.models = models;
         this.audit = audit;
         this.updates = updates;
+        this.evaluationJobs = evaluationJobs;
+    }
+
+    /**
+     * Queues an evaluation of a model version on a dataset version of the same team with the same classes
+     * and sample shape: typically a shifted or corrupted copy of its training data, for domain shift.
+     */
+    public TrainingJob evaluate(CurrentUser user, long modelVersionId, long datasetVersionId) {
+        user.requireRole(Roles.ML_ENGINEER, "start evaluations");
+        ModelVersion model = models.get(user, modelVersionId);
+        DatasetVersion dataset = datasets.get(user, datasetVersionId);
+        if (!model.team.equals(dataset.team)) {
+            throw ProblemException.badRequest("The model and the dataset belong to different teams");
+        }
+        requireTrainable(dataset);
+        if (!model.datasetVersion.classNames().equals(dataset.classNames())) {
+            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " has the classes "
+                    + dataset.classNames() + ", " + model.label() + " predicts " + model.datasetVersion.classNames());
+        }
+        if (model.datasetVersion.valueCount() != dataset.valueCount()) {
+            throw ProblemException.badRequest("datasetVersionId: " + model.label() + " takes "
+                    + model.datasetVersion.valueCount() + " values per sample, " + dataset.label() + " has "
+                    + dataset.valueCount());
+        }
+        if (evaluationJobs.exists(model, dataset)) {
+            throw ProblemException.conflict(model.label() + " is already evaluated (or queued) on " + dataset.label());
+        }
+        return evaluationJobs.queue(model, dataset, user.username(), "on request");
     }
 
     public TrainingJob submit(CurrentUser user, JobSubmission request) {

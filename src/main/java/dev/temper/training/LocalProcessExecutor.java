@@ -57,10 +57,15 @@ public class LocalProcessExecutor implements JobExecutor {
         Process process = builder.start();
         LOG.infof("Job %d: worker process %d started, log %s", jobId, process.pid(), log);
         process.onExit().thenAccept(p -> {
+            LOG.infof("Job %d: worker process %d exited with code %d", jobId, p.pid(), p.exitValue());
             if (p.exitValue() != 0) {
                 workerJobs.workerExited(jobId, "The worker process exited with code " + p.exitValue() + ": "
                         + lastLines(log, 5));
             }
+        }).exceptionally(failure -> {
+            // Otherwise lost inside the future: the job would stay RUNNING with nobody saying why.
+            LOG.errorf(failure, "Job %d: could not record the end of its worker process", jobId);
+            return null;
         });
     }
 

@@ -40,10 +40,11 @@ public class WorkerJobService {
     private final AuditLog audit;
     private final Event<JobUpdated> updates;
     private final EvaluationConfig evaluationConfig;
+    private final EvaluationJobs evaluationJobs;
 
     WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, ModelRegistryService models,
             EvaluationService evaluations, ArtifactStore store, AuditLog audit, Event<JobUpdated> updates,
-            EvaluationConfig evaluationConfig) {
+            EvaluationConfig evaluationConfig, EvaluationJobs evaluationJobs) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.models = models;
@@ -52,6 +53,7 @@ public class WorkerJobService {
         this.audit = audit;
         this.updates = updates;
         this.evaluationConfig = evaluationConfig;
+        this.evaluationJobs = evaluationJobs;
     }
 
     /** Moves a queued job to STARTING with a fresh token for this attempt; returns the token. */
@@ -193,35 +195,13 @@ public class WorkerJobService {
                 manifest, job.baseVersion, job.datasetVersion, job.id, job.settingsJson));
         job.resultVersion = version;
         finish(job, JobState.SUCCEEDED, "Registered " + version.label());
-        queueEvaluation(job, version);
+        String reason = "after job " + job.id;
+        evaluationJobs.queue(version, job.datasetVersion, job.createdBy, reason);
         if (job.baseVersion != null && !evaluations.isEvaluated(job.baseVersion, job.datasetVersion)
-                && !evaluationQueued(job.baseVersion, job)) {
-            queueEvaluation(job, job.baseVersion);
+                && !evaluationJobs.exists(job.baseVersion, job.datasetVersion)) {
+            evaluationJobs.queue(job.baseVersion, job.datasetVersion, job.createdBy, reason);
         }
         return version;
-    }
-
-    private boolean evaluationQueued(ModelVersion model, TrainingJob job) {
-        return jobs.count("kind = ?1 and evaluatedVersion = ?2 and datasetVersion = ?3 and state not in ?4",
-                JobKind.EVALUATE, model, job.datasetVersion, List.of(JobState.FAILED, JobState.CANCELLED)) > 0;
-    }
-
-    private void queueEvaluation(TrainingJob trainingJob, ModelVersion model) {
-        TrainingJob evaluation = new TrainingJob();
-        evaluation.team = model.team;
-        evaluation.kind = JobKind.EVALUATE;
-        evaluation.state = JobState.QUEUED;
-        evaluation.modelName = model.name;
-        evaluation.datasetVersion = trainingJob.datasetVersion;
-        evaluation.evaluatedVersion = model;
-        evaluation.settingsJson = model.strategy;
-        evaluation.epochsTotal = 1;
-        evaluation.createdBy = trainingJob.createdBy;
-        evaluation.createdAt = Instant.now();
-        jobs.persist(evaluation);
-        audit.record(trainingJob.createdBy, model.team, "job.submit", "TrainingJob", evaluation.id,
-                "EVALUATE " + model.label() + " on " + trainingJob.datasetVersion.label() + " after job " + trainingJob.id);
-        updates.fire(new JobUpdated(evaluation.id, evaluation.team));
     }
 
     private void finish(TrainingJob job, JobState state, String message) {

@@ -19,7 +19,12 @@ final class ServerClient {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1: on plain HTTP the JDK client otherwise asks to upgrade each new connection to HTTP/2, and an
+     * upgrade request that carries a large body (a model upload) was answered with GOAWAY.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final String jobUrl;
     private final String token;

@@ -32,12 +32,7 @@ final class DuplicateDropping {
                 }
             }
         });
-        DatasetHeader child = header.withSampleCount(header.sampleCount() - dropped.cardinality());
-        ParentPasses.write(parent, child, out, (index, sample, writer) -> {
-            if (!dropped.get(index)) {
-                writer.write(sample);
-            }
-        });
+        DatasetHeader child = ParentPasses.writeAllBut(parent, header, dropped, out);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dropped", dropped.cardinality());
         details.put("droppedPerSplit", droppedPerSplit.toMap());

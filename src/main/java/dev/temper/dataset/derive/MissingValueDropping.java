@@ -24,12 +24,7 @@ final class MissingValueDropping {
                 droppedPerSplit.add(sample.split());
             }
         });
-        DatasetHeader child = header.withSampleCount(header.sampleCount() - dropped.cardinality());
-        ParentPasses.write(parent, child, out, (index, sample, writer) -> {
-            if (!dropped.get(index)) {
-                writer.write(sample);
-            }
-        });
+        DatasetHeader child = ParentPasses.writeAllBut(parent, header, dropped, out);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dropped", dropped.cardinality());
         details.put("droppedPerSplit", droppedPerSplit.toMap());

@@ -7,6 +7,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.BitSet;
 
 /** Streaming passes over the parent file: reading ones that gather facts, and the final one that writes. */
 final class ParentPasses {
@@ -37,6 +38,18 @@ final class ParentPasses {
                 DatasetFile.Writer writer = DatasetFile.writer(new CallerOwnedStream(out), header)) {
             reader.forEachRemaining((index, sample) -> rewrite.apply(index, sample, writer));
         }
+    }
+
+    /** Writes every parent sample except the dropped ones, under the parent's header with the new count. */
+    static DatasetHeader writeAllBut(StreamSource parent, DatasetHeader header, BitSet dropped, OutputStream out)
+            throws IOException {
+        DatasetHeader child = header.withSampleCount(header.sampleCount() - dropped.cardinality());
+        write(parent, child, out, (index, sample, writer) -> {
+            if (!dropped.get(index)) {
+                writer.write(sample);
+            }
+        });
+        return child;
     }
 
     /** Decides what one parent sample becomes: nothing, itself changed, or several samples. */

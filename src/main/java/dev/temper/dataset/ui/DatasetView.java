@@ -16,9 +16,11 @@ import dev.temper.base.ProblemException;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.noise.LabelNoiseService;
+import dev.temper.registry.ModelRegistryService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.training.JobService;
 import dev.temper.ui.Formats;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
@@ -42,14 +44,19 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentUser user;
     private final DatasetService datasets;
     private final LabelNoiseService labelNoise;
+    private final ModelRegistryService models;
+    private final JobService jobs;
     private final H2 title = new H2();
     private final Span missing = new Span();
     private final VerticalLayout details = new VerticalLayout();
 
-    public DatasetView(SecurityIdentity identity, DatasetService datasets, LabelNoiseService labelNoise) {
+    public DatasetView(SecurityIdentity identity, DatasetService datasets, LabelNoiseService labelNoise,
+            ModelRegistryService models, JobService jobs) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.datasets = datasets;
         this.labelNoise = labelNoise;
+        this.models = models;
+        this.jobs = jobs;
         missing.setId("dataset-missing");
         details.setPadding(false);
         add(title, missing, details);
@@ -86,6 +93,9 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
         details.add(new LabelNoisePanel(user, version, labelNoise, datasets, this::open));
         if (user.hasRole(Roles.ML_ENGINEER)) {
             details.add(new DerivePanel(user, version, datasets, this::open));
+            if (!version.archived() && version.missingSamples == 0) {
+                details.add(new EvaluatePanel(user, version, models, jobs));
+            }
         }
     }
 

@@ -37,7 +37,7 @@ import java.util.Map;
 @RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 public class JobView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String JOB_ID = "jobId";
+    public static final String JOB_ID = "jobId";
 
     private final CurrentUser user;
     private final JobService jobs;

@@ -1,0 +1,59 @@
+package dev.temper.dataset.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouteParameters;
+import dev.temper.base.ProblemException;
+import dev.temper.dataset.DatasetVersion;
+import dev.temper.registry.ModelRegistryService;
+import dev.temper.registry.ModelVersion;
+import dev.temper.security.CurrentUser;
+import dev.temper.training.JobService;
+import dev.temper.training.TrainingJob;
+import dev.temper.training.ui.JobView;
+import dev.temper.ui.ProblemNotification;
+import java.util.List;
+
+/**
+ * Measures a model of the team on this version, e.g. a shifted or corrupted copy of its training data:
+ * only models that predict the same classes from samples of the same shape are offered.
+ */
+class EvaluatePanel extends Composite<VerticalLayout> {
+
+    EvaluatePanel(CurrentUser user, DatasetVersion version, ModelRegistryService models, JobService jobs) {
+        List<ModelVersion> fitting = models.list(user).stream()
+                .filter(m -> m.team.equals(version.team))
+                .filter(m -> m.datasetVersion.classNames().equals(version.classNames())
+                        && m.datasetVersion.valueCount() == version.valueCount())
+                .toList();
+        ComboBox<ModelVersion> model = new ComboBox<>("Model version");
+        model.setId("evaluate-model");
+        model.setItems(fitting);
+        model.setItemLabelGenerator(m -> m.label() + " (trained on " + m.datasetVersion.label() + ")");
+        model.setWidth("28em");
+        Button evaluate = new Button("Evaluate on " + version.label(), click -> {
+            if (model.getValue() == null) {
+                ProblemNotification.error("Choose the model version to evaluate");
+                return;
+            }
+            try {
+                TrainingJob job = jobs.evaluate(user, model.getValue().id, version.id);
+                getUI().ifPresent(ui -> ui.navigate(JobView.class,
+                        new RouteParameters(JobView.JOB_ID, String.valueOf(job.id))));
+            } catch (ProblemException problem) {
+                ProblemNotification.show(problem);
+            }
+        });
+        evaluate.setId("evaluate-submit");
+        getContent().setPadding(false);
+        getContent().add(new H3("Evaluate a model on this version"),
+                new Span("The robustness suite on this version's test split; results join its leaderboard."),
+                fitting.isEmpty() ? new Span("No model of the team predicts these classes from samples of this shape.")
+                        : new HorizontalLayout(model, evaluate));
+    }
+}
