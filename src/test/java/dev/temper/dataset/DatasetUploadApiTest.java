@@ -131,15 +131,25 @@ class DatasetUploadApiTest {
     }
 
     @Test
-    void anUploadOverTheSizeLimitIsRefusedWhileItStreamsIn() {
+    void aBodyWithoutADeclaredLengthIsRefusedOnceItPassesTheLimit() throws Exception {
         Footprint before = Footprint.now();
-        // The test profile sets the limit to 16 MiB.
-        byte[] tooLarge = new byte[17 << 20];
-        as("alice").contentType("application/octet-stream").body(tooLarge).queryParam("name", "huge")
-                .queryParam("labelColumn", "label").post("/api/datasets/stream").then().statusCode(413)
-                .contentType("application/problem+json").body("detail", containsString("limit of 16.0 MiB"));
-        upload("alice", "huge", Map.of("labelColumn", "label"), "file", "huge.csv", tooLarge).statusCode(413)
-                .contentType("application/problem+json");
+        // The test profile sets the limit to 16 MiB. A chunked body declares no length: it is counted as it
+        // arrives, and one byte over the limit is enough.
+        String answer = RawHttp.exchange("/api/datasets/stream?name=huge&labelColumn=label",
+                "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n", (16 << 20) + 1);
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("larger than the limit of 16.0 MiB");
+        before.assertUnchanged();
+    }
+
+    @Test
+    void anUploadDeclaredTooLargeIsRefusedBeforeItsBodyIsSent() throws Exception {
+        Footprint before = Footprint.now();
+        // The head promises 1 GiB; not one byte of it follows. An answer can only come from the head.
+        String answer = RawHttp.exchange("/api/datasets", "Content-Type: multipart/form-data; boundary=temper\r\n"
+                + "Content-Length: " + (1L << 30) + "\r\n", 0);
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("larger than the limit of 16.0 MiB");
         before.assertUnchanged();
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.UploadMetadata;
 import dev.temper.base.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.Dataset;
+import dev.temper.dataset.DatasetConfig;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetService.Registration;
 import dev.temper.dataset.UploadCommand;
@@ -40,9 +41,6 @@ import java.util.function.Consumer;
  */
 class DatasetUploadForm extends Composite<VerticalLayout> {
 
-    /** The upload element takes an int; this is 2 GiB less one byte, the largest it can express. */
-    private static final int MAX_FILE_SIZE = Integer.MAX_VALUE;
-
     private final CurrentUser user;
     private final DatasetService datasets;
     private final Consumer<Registration> onRegistered;
@@ -64,7 +62,8 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private final List<Path> received = new ArrayList<>();
     private final List<String> receivedNames = new ArrayList<>();
 
-    DatasetUploadForm(CurrentUser user, DatasetService datasets, Consumer<Registration> onRegistered) {
+    DatasetUploadForm(CurrentUser user, DatasetService datasets, DatasetConfig limits,
+            Consumer<Registration> onRegistered) {
         this.user = user;
         this.datasets = datasets;
         this.onRegistered = onRegistered;
@@ -100,7 +99,8 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         working.setVisible(false);
 
         upload.setId("dataset-upload");
-        upload.setMaxFileSize(MAX_FILE_SIZE);
+        // The browser refuses a larger file before sending it; the element takes an int (at most 2 GiB - 1).
+        upload.setMaxFileSize((int) Math.min(limits.maxUploadBytes(), Integer.MAX_VALUE));
         upload.addFileRejectedListener(rejected -> showError(rejected.getErrorMessage()));
         showFormatOptions();
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.temper.dataset.DatasetConfig;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.security.CurrentUser;
@@ -30,13 +31,13 @@ public class DatasetsView extends VerticalLayout {
     private final Grid<DatasetVersion> grid = new Grid<>();
     private final Checkbox showArchived = new Checkbox("Show archived versions");
 
-    public DatasetsView(SecurityIdentity identity, DatasetService datasets) {
+    public DatasetsView(SecurityIdentity identity, DatasetService datasets, DatasetConfig limits) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.datasets = datasets;
         setSizeFull();
         add(new H2("Datasets"));
         if (user.hasRole(Roles.ML_ENGINEER)) {
-            add(new DatasetUploadForm(user, datasets, registered -> refresh()));
+            add(new DatasetUploadForm(user, datasets, limits, registered -> refresh()));
         }
         configureGrid();
         showArchived.setId("show-archived");
