@@ -3,15 +3,12 @@ package dev.temper.dataset;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.ProblemException;
-import dev.temper.contract.DatasetHeader;
-import dev.temper.contract.Split;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.derive.Derivation;
 import dev.temper.dataset.derive.DerivationSummary;
 import dev.temper.dataset.derive.Deriver;
 import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.profile.DatasetProfile;
-import dev.temper.dataset.profile.DatasetProfiler;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import dev.temper.storage.ArtifactStore;
@@ -44,16 +41,16 @@ public class DatasetService {
     public record Registration(DatasetVersion version, boolean reused) {
     }
 
-    private final DatasetRepository datasets;
     private final DatasetVersionRepository versions;
+    private final VersionRegistrar registrar;
     private final ArtifactStore store;
     private final AuditLog audit;
     private final DatasetConfig config;
 
-    DatasetService(DatasetRepository datasets, DatasetVersionRepository versions, ArtifactStore store, AuditLog audit,
+    DatasetService(DatasetVersionRepository versions, VersionRegistrar registrar, ArtifactStore store, AuditLog audit,
             DatasetConfig config) {
-        this.datasets = datasets;
         this.versions = versions;
+        this.registrar = registrar;
         this.store = store;
         this.audit = audit;
         this.config = config;
@@ -70,7 +67,7 @@ public class DatasetService {
         Path work = workDirectory();
         try {
             CanonicalFile canonical = UploadPipeline.canonicalise(command, limits(), work);
-            return store(user, team, name, canonical, Origin.upload(command.format().name(), uploadParameters(command, plan)));
+            return registrar.save(user, team, name, canonical, Origin.upload(command.format().name(), uploadParameters(command, plan)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot register the upload", e);
         } finally {
@@ -90,7 +87,7 @@ public class DatasetService {
                 summary[0] = Deriver.derive(() -> store.open(parent.artifactKey), derivation, out);
                 return summary[0].header();
             });
-            return store(user, parent.team, parent.dataset.name, canonical, Origin.derived(parent,
+            return registrar.save(user, parent.team, parent.dataset.name, canonical, Origin.derived(parent,
                     derivation.operation(), derivation.parameters(), summary[0].description()));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
@@ -175,12 +172,6 @@ public class DatasetService {
         return chain;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DatasetVersion> children(CurrentUser user, long id) {
-        DatasetVersion version = get(user, id);
-        return versions.list("parent = ?1 order by id", version);
-    }
-
     public DatasetProfile profile(DatasetVersion version) {
         if (version.profileJson == null) {
             throw ProblemException.conflict(version.label() + " was registered before profiles existed; "
@@ -203,90 +194,6 @@ public class DatasetService {
 
     private ImportLimits limits() {
         return new ImportLimits(config.maxUnpackedBytes(), config.maxCompressionRatio(), config.maxEntries());
-    }
-
-    private Registration store(CurrentUser user, String team, String name, CanonicalFile canonical, Origin origin)
-            throws IOException {
-        var existing = QuarkusTransaction.requiringNew().call(() -> versions.findByContent(team, canonical.sha256()));
-        if (existing.isPresent()) {
-            return new Registration(existing.get(), true);
-        }
-        DatasetProfile profile;
-        try (InputStream in = Files.newInputStream(canonical.path())) {
-            profile = DatasetProfiler.profile(in);
-        }
-        // Content-addressed: a file left by an earlier, rolled-back attempt holds the same bytes.
-        String key = "datasets/" + team + "/" + canonical.sha256() + ".tds";
-        boolean written = !store.exists(key);
-        if (written) {
-            store.put(key, canonical.path());
-        }
-        try {
-            DatasetVersion version = QuarkusTransaction.requiringNew().call(() ->
-                    persist(user, team, name, canonical, key, profile, origin));
-            return new Registration(version, false);
-        } catch (RuntimeException e) {
-            if (written) {
-                store.delete(key);
-            }
-            throw e;
-        }
-    }
-
-    private DatasetVersion persist(CurrentUser user, String team, String name, CanonicalFile canonical, String key,
-            DatasetProfile profile, Origin origin) {
-        Dataset dataset = datasets.findByTeamAndName(team, name).orElseGet(() -> {
-            Dataset created = new Dataset();
-            created.team = team;
-            created.name = name;
-            created.createdBy = user.username();
-            created.createdAt = Instant.now();
-            datasets.persist(created);
-            return created;
-        });
-        DatasetHeader header = canonical.header();
-        DatasetVersion version = new DatasetVersion();
-        version.dataset = dataset;
-        version.team = team;
-        version.version = versions.latestVersion(dataset) + 1;
-        version.sha256 = canonical.sha256();
-        version.artifactKey = key;
-        version.fileFormat = DatasetVersion.CANONICAL_FORMAT;
-        version.sizeBytes = canonical.sizeBytes();
-        version.kind = header.kind();
-        version.shapeJson = Json.write(header.shape());
-        version.rowCount = header.sampleCount();
-        version.featureNamesJson = Json.write(header.featureNames());
-        version.labelColumn = origin.parent() != null ? origin.parent().labelColumn
-                : (String) origin.parameters().get("labelColumn");
-        version.classNamesJson = Json.write(header.classNames());
-        Map<String, Integer> classCounts = new LinkedHashMap<>();
-        profile.classes().forEach(c -> classCounts.put(c.name(), c.count()));
-        version.classCountsJson = Json.write(classCounts);
-        SplitPlan plan = header.splits();
-        version.splitSeed = plan.seed();
-        version.trainRatio = plan.train();
-        version.validationRatio = plan.validation();
-        version.testRatio = plan.test();
-        version.trainCount = profile.splitCounts().get(Split.TRAIN.wireName());
-        version.validationCount = profile.splitCounts().get(Split.VALIDATION.wireName());
-        version.testCount = profile.splitCounts().get(Split.TEST.wireName());
-        version.missingSamples = profile.missing().samplesWithMissing();
-        version.profileJson = Json.write(profile);
-        version.parent = origin.parent() == null ? null : versions.findById(origin.parent().id);
-        version.sourceFormat = origin.sourceFormat();
-        version.operation = origin.operation();
-        version.operationParamsJson = Json.write(origin.parameters());
-        version.description = origin.description();
-        version.createdBy = user.username();
-        version.createdAt = Instant.now();
-        versions.persist(version);
-        String action = origin.parent() == null ? "dataset.register" : "dataset.derive";
-        String detail = version.label() + " sha256=" + version.sha256 + " samples=" + version.rowCount
-                + (origin.parent() == null ? " format=" + origin.sourceFormat()
-                        : " from " + origin.parent().label() + " by " + origin.operation() + " " + version.operationParamsJson);
-        audit.record(user.username(), team, action, "DatasetVersion", version.id, detail);
-        return version;
     }
 
     private static Map<String, Object> uploadParameters(UploadCommand command, SplitPlan plan) {

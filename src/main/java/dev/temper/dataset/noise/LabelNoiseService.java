@@ -2,7 +2,6 @@ package dev.temper.dataset.noise;
 
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.profile.LabelNoiseFinder;
