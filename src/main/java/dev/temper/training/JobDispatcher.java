@@ -3,11 +3,15 @@ package dev.temper.training;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Moves queued jobs to the executor, oldest first, while fewer than the allowed number run. */
+/**
+ * Every second: stops jobs over their maximum run time, then moves queued jobs to the executor, highest
+ * priority first (oldest first among equals), while fewer than the allowed number run.
+ */
 @ApplicationScoped
 public class JobDispatcher {
 
@@ -29,6 +33,9 @@ public class JobDispatcher {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
+        for (long overdue : workerJobs.failOverdue(Instant.now())) {
+            executor.stop(overdue);
+        }
         List<Long> next = QuarkusTransaction.requiringNew().call(() -> {
             int free = parallelism - (int) jobs.countActive();
             return free <= 0 ? List.<Long>of() : jobs.nextQueued(free).stream().map(j -> j.id).toList();

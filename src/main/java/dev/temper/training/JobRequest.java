@@ -16,7 +16,8 @@ import java.util.Map;
  * complete request; what the engine refuses comes back as a 400 naming the field.
  */
 public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, Long baseModelVersionId,
-        JsonNode architecture, JsonNode strategy, String team) {
+        JsonNode architecture, JsonNode strategy, String team, Integer priority, JsonNode resources,
+        Integer maxRuntimeMinutes, Integer maxRetries) {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -34,7 +35,27 @@ public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, 
             overlay(merged, (ObjectNode) strategy);
         }
         return new JobSubmission(kind, modelName, datasetVersionId, baseModelVersionId, parsedArchitecture,
-                parse(merged, TrainingStrategy.class, "strategy"), team);
+                parse(merged, TrainingStrategy.class, "strategy"), team, scheduling());
+    }
+
+    /** Priority, resources and limits; any left out keep {@link JobScheduling#DEFAULT}'s. */
+    private JobScheduling scheduling() {
+        JobScheduling defaults = JobScheduling.DEFAULT;
+        ObjectNode mergedResources = JSON.valueToTree(defaults.resources());
+        if (resources != null && !resources.isNull()) {
+            if (!resources.isObject()) {
+                throw ProblemException.badRequest("resources: an object such as {\"gpus\": 1, \"cpu\": 4, \"memoryMiB\": 8192}");
+            }
+            overlay(mergedResources, (ObjectNode) resources);
+        }
+        JobResources parsedResources = parse(mergedResources, JobResources.class, "resources");
+        try {
+            return new JobScheduling(priority == null ? defaults.priority() : priority, parsedResources,
+                    maxRuntimeMinutes == null ? defaults.maxRuntimeMinutes() : maxRuntimeMinutes,
+                    maxRetries == null ? defaults.maxRetries() : maxRetries);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
     }
 
     /** Copies the request's fields over the defaults, part by part. */

@@ -18,15 +18,16 @@ public class JobResource {
 
     public record JobDto(long id, String team, JobKind kind, JobState state, String modelName, long datasetVersionId,
             String datasetVersion, Long baseModelVersionId, Long evaluatedModelVersionId, Long resultModelVersionId,
-            TrainingSettings settings, int attempt, int epochsDone, int epochsTotal, double progress, String message,
-            String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+            TrainingSettings settings, JobScheduling scheduling, int attempt, int epochsDone, int epochsTotal,
+            double progress, String message, String createdBy, Instant createdAt, Instant startedAt,
+            Instant finishedAt) {
 
         static JobDto of(TrainingJob j) {
             return new JobDto(j.id, j.team, j.kind, j.state, j.modelName, j.datasetVersion.id, j.datasetVersion.label(),
                     j.baseVersion == null ? null : j.baseVersion.id,
                     j.evaluatedVersion == null ? null : j.evaluatedVersion.id,
                     j.resultVersion == null ? null : j.resultVersion.id,
-                    j.settings(), j.attempt, j.epochsDone, j.epochsTotal, j.progress(), j.message, j.createdBy,
+                    j.settings(), j.scheduling(), j.attempt, j.epochsDone, j.epochsTotal, j.progress(), j.message, j.createdBy,
                     j.createdAt, j.startedAt, j.finishedAt);
         }
     }
@@ -36,11 +37,27 @@ public class JobResource {
     }
 
     private final JobService service;
+    private final JobControl control;
     private final CurrentUserProvider users;
 
-    JobResource(JobService service, CurrentUserProvider users) {
+    JobResource(JobService service, JobControl control, CurrentUserProvider users) {
         this.service = service;
+        this.control = control;
         this.users = users;
+    }
+
+    /** Cancels a queued or running job; a running worker is stopped. */
+    @POST
+    @Path("/{id}/cancel")
+    public JobDto cancel(@PathParam("id") long id) {
+        return JobDto.of(control.cancel(users.get(), id));
+    }
+
+    /** Queues a failed or cancelled job again. */
+    @POST
+    @Path("/{id}/retry")
+    public JobDto retry(@PathParam("id") long id) {
+        return JobDto.of(service.retry(users.get(), id));
     }
 
     @POST

@@ -91,12 +91,55 @@ public class JobService {
         job.baseVersion = base;
         job.settingsJson = Json.write(new TrainingSettings(strategy, architecture));
         job.epochsTotal = strategy.epochs();
+        job.schedule(request.scheduling() == null ? JobScheduling.DEFAULT : request.scheduling());
         job.createdBy = user.username();
         job.createdAt = Instant.now();
         jobs.persist(job);
         audit.record(user.username(), team, "job.submit", "TrainingJob", job.id, job.kind + " " + job.modelName
                 + " on " + dataset.label() + (base == null ? "" : " from " + base.label()) + " " + job.settingsJson);
         updates.fire(new JobUpdated(job.id, team));
+        return job;
+    }
+
+    /**
+     * Cancels a queued or running job. Its token is voided at once, so a worker that is still running can
+     * report nothing more; stopping that worker is {@link JobControl}'s, after this commits.
+     */
+    public TrainingJob cancel(CurrentUser user, long id) {
+        user.requireRole(Roles.ML_ENGINEER, "cancel jobs");
+        TrainingJob job = get(user, id);
+        if (job.state.isTerminal()) {
+            throw ProblemException.conflict("Job " + id + " has already ended (" + job.state + "); nothing to cancel");
+        }
+        JobState was = job.state;
+        job.state = JobState.CANCELLED;
+        job.message = "Cancelled by " + user.username() + (was == JobState.QUEUED ? " before it started" : "");
+        job.finishedAt = Instant.now();
+        job.tokenHash = null;
+        audit.record(user.username(), job.team, "job.cancel", "TrainingJob", job.id, "was " + was);
+        updates.fire(new JobUpdated(job.id, job.team));
+        return job;
+    }
+
+    /** Queues a failed or cancelled job again, from the start: its earlier epochs are dropped. */
+    public TrainingJob retry(CurrentUser user, long id) {
+        user.requireRole(Roles.ML_ENGINEER, "retry jobs");
+        TrainingJob job = get(user, id);
+        if (job.state != JobState.FAILED && job.state != JobState.CANCELLED) {
+            throw ProblemException.conflict("Job " + id + " is " + job.state
+                    + "; only a failed or cancelled job can be retried");
+        }
+        requireTrainable(job.datasetVersion);
+        metrics.delete("jobId", job.id);
+        String previous = job.state + (job.message == null ? "" : ": " + job.message);
+        job.state = JobState.QUEUED;
+        job.message = "Retried by " + user.username();
+        job.epochsDone = 0;
+        job.startedAt = null;
+        job.finishedAt = null;
+        job.heartbeatAt = null;
+        audit.record(user.username(), job.team, "job.retry", "TrainingJob", job.id, "after " + previous);
+        updates.fire(new JobUpdated(job.id, job.team));
         return job;
     }
 

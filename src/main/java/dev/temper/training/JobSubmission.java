@@ -11,7 +11,7 @@ import dev.temper.engine.TrainingStrategy;
  * teams.
  */
 public record JobSubmission(JobKind kind, String modelName, Long datasetVersionId, Long baseModelVersionId,
-        ArchitectureSpec architecture, TrainingStrategy strategy, String team) {
+        ArchitectureSpec architecture, TrainingStrategy strategy, String team, JobScheduling scheduling) {
 
     public static final int MODEL_NAME_MAX_LENGTH = 120;
 }

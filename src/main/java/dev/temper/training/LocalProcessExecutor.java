@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,11 +23,13 @@ public class LocalProcessExecutor implements JobExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);
     static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
+    private static final long STOP_GRACE_SECONDS = 10;
 
     private final WorkerJobService workerJobs;
     private final String serverUrl;
     private final String tensorflowLibraryPath;
     private final Path logDir;
+    private final Map<Long, Process> running = new ConcurrentHashMap<>();
 
     LocalProcessExecutor(WorkerJobService workerJobs,
             @ConfigProperty(name = "temper.worker.server-url") String serverUrl,
@@ -55,8 +60,10 @@ public class LocalProcessExecutor implements JobExecutor {
         builder.environment().put("TEMPER_JOB_TOKEN", token);
         builder.environment().put("TENSORFLOW_LIBRARY_PATH", Path.of(tensorflowLibraryPath).toAbsolutePath().toString());
         Process process = builder.start();
+        running.put(jobId, process);
         LOG.infof("Job %d: worker process %d started, log %s", jobId, process.pid(), log);
         process.onExit().thenAccept(p -> {
+            running.remove(jobId, p);
             LOG.infof("Job %d: worker process %d exited with code %d", jobId, p.pid(), p.exitValue());
             if (p.exitValue() != 0) {
                 workerJobs.workerExited(jobId, "The worker process exited with code " + p.exitValue() + ": "
@@ -66,6 +73,22 @@ public class LocalProcessExecutor implements JobExecutor {
             // Otherwise lost inside the future: the job would stay RUNNING with nobody saying why.
             LOG.errorf(failure, "Job %d: could not record the end of its worker process", jobId);
             return null;
+        });
+    }
+
+    @Override
+    public void stop(long jobId) {
+        Process process = running.get(jobId);
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        LOG.infof("Job %d: stopping worker process %d", jobId, process.pid());
+        process.destroy();
+        // A worker deep inside a TensorFlow call may not get to its shutdown quickly; it must not outlive this.
+        process.onExit().completeOnTimeout(null, STOP_GRACE_SECONDS, TimeUnit.SECONDS).thenRun(() -> {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
         });
     }
 

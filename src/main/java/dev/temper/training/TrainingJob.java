@@ -89,6 +89,38 @@ public class TrainingJob {
     @Column(name = "heartbeat_at")
     public Instant heartbeatAt;
 
+    /** 0-100; higher runs first within the team. */
+    @Column(nullable = false)
+    public int priority = JobScheduling.DEFAULT_PRIORITY;
+
+    @Column(nullable = false)
+    public int gpus;
+
+    @Column(nullable = false)
+    public double cpu = JobResources.DEFAULT.cpu();
+
+    @Column(name = "memory_mib", nullable = false)
+    public int memoryMiB = JobResources.DEFAULT.memoryMiB();
+
+    @Column(name = "max_runtime_minutes", nullable = false)
+    public int maxRuntimeMinutes = JobScheduling.DEFAULT.maxRuntimeMinutes();
+
+    @Column(name = "max_retries", nullable = false)
+    public int maxRetries = JobScheduling.DEFAULT.maxRetries();
+
+    public JobScheduling scheduling() {
+        return new JobScheduling(priority, new JobResources(gpus, cpu, memoryMiB), maxRuntimeMinutes, maxRetries);
+    }
+
+    void schedule(JobScheduling scheduling) {
+        priority = scheduling.priority();
+        gpus = scheduling.resources().gpus();
+        cpu = scheduling.resources().cpu();
+        memoryMiB = scheduling.resources().memoryMiB();
+        maxRuntimeMinutes = scheduling.maxRuntimeMinutes();
+        maxRetries = scheduling.maxRetries();
+    }
+
     public TrainingSettings settings() {
         return Json.read(settingsJson, TrainingSettings.class);
     }

@@ -22,7 +22,7 @@ public class TrainingJobRepository implements PanacheRepository<TrainingJob> {
     }
 
     List<TrainingJob> nextQueued(int limit) {
-        return find("state = ?1 order by id", JobState.QUEUED).page(0, limit).list();
+        return find("state = ?1 order by priority desc, id", JobState.QUEUED).page(0, limit).list();
     }
 
     List<TrainingJob> active() {

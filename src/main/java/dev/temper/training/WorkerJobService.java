@@ -19,7 +19,10 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -174,6 +177,23 @@ public class WorkerJobService {
     @Transactional
     public void fail(long jobId, String token, String message) {
         finish(authenticate(jobId, token), JobState.FAILED, message);
+    }
+
+    /**
+     * Fails the active jobs that have run longer than their maximum run time and returns their ids, for the
+     * executor to stop their workers.
+     */
+    @Transactional
+    public List<Long> failOverdue(Instant now) {
+        List<Long> overdue = new ArrayList<>();
+        for (TrainingJob job : jobs.active()) {
+            if (job.startedAt != null && job.startedAt.plus(Duration.ofMinutes(job.maxRuntimeMinutes)).isBefore(now)) {
+                finish(job, JobState.FAILED, "Stopped: it ran longer than its maximum of " + job.maxRuntimeMinutes
+                        + " minutes");
+                overdue.add(job.id);
+            }
+        }
+        return overdue;
     }
 
     /** Called when a local worker process ends; a job it left unfinished has failed. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.temper.contract.ArchitectureSpec;
@@ -16,6 +17,8 @@ import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.engine.TrainingStrategy;
 import dev.temper.registry.ModelVersion;
+import dev.temper.training.JobResources;
+import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,9 @@ public class JobForm extends FormLayout {
     final ComboBox<ModelVersion> baseModel = new ComboBox<>("Base model version");
     final ArchitectureFields architecture = new ArchitectureFields();
     final StrategyFields strategy = new StrategyFields();
+    final IntegerField priority = new IntegerField("Priority (0-100, higher first)");
+    final IntegerField gpus = new IntegerField("GPUs");
+    final IntegerField maxRuntimeMinutes = new IntegerField("Maximum run time (minutes)");
     final Span error = new Span();
     final Button submit = new Button("Start job");
 
@@ -56,13 +62,19 @@ public class JobForm extends FormLayout {
             }
         });
         kind.setValue(JobKind.FINETUNE);
+        priority.setId("job-priority");
+        priority.setValue(JobScheduling.DEFAULT.priority());
+        gpus.setId("job-gpus");
+        gpus.setValue(JobScheduling.DEFAULT.resources().gpus());
+        maxRuntimeMinutes.setId("job-max-runtime");
+        maxRuntimeMinutes.setValue(JobScheduling.DEFAULT.maxRuntimeMinutes());
         submit.setId("job-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> submit());
         add(kind, modelName, dataset, baseModel);
         architecture.components().forEach(this::add);
         strategy.components().forEach(this::add);
-        add(error, submit);
+        add(priority, gpus, maxRuntimeMinutes, error, submit);
     }
 
     public void setDatasets(List<DatasetVersion> datasets) {
@@ -91,15 +103,29 @@ public class JobForm extends FormLayout {
         try {
             ArchitectureSpec network = fineTune ? null : architecture.read();
             TrainingStrategy trainingStrategy = strategy.read();
+            JobScheduling scheduling = scheduling();
             if (!complete) {
                 return Optional.empty();
             }
             return Optional.of(new JobSubmission(kind.getValue(), modelName.getValue().strip(),
-                    dataset.getValue().id, fineTune ? baseModel.getValue().id : null, network, trainingStrategy, null));
+                    dataset.getValue().id, fineTune ? baseModel.getValue().id : null, network, trainingStrategy, null,
+                    scheduling));
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private JobScheduling scheduling() {
+        JobScheduling defaults = JobScheduling.DEFAULT;
+        JobResources resources = new JobResources(valueOr(gpus, defaults.resources().gpus()),
+                defaults.resources().cpu(), defaults.resources().memoryMiB());
+        return new JobScheduling(valueOr(priority, defaults.priority()), resources,
+                valueOr(maxRuntimeMinutes, defaults.maxRuntimeMinutes()), defaults.maxRetries());
+    }
+
+    private static int valueOr(IntegerField field, int fallback) {
+        return field.getValue() == null ? fallback : field.getValue();
     }
 
     private static boolean required(HasValidation field, Object value) {

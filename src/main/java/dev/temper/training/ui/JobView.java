@@ -1,5 +1,6 @@
 package dev.temper.training.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,13 +17,16 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.training.JobControl;
 import dev.temper.training.JobMetric;
 import dev.temper.training.JobService;
+import dev.temper.training.JobState;
 import dev.temper.training.JobUpdates;
 import dev.temper.training.TrainingJob;
 import dev.temper.ui.LiveRefresh;
 import dev.temper.ui.LineChart;
 import dev.temper.ui.MainLayout;
+import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -41,11 +45,15 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CurrentUser user;
     private final JobService jobs;
+    private final JobControl control;
     private final H2 title = new H2();
     private final Span missing = new Span();
     private final VerticalLayout details = new VerticalLayout();
     private final Span state = new Span();
     private final ProgressBar progress = new ProgressBar();
+    private final Span scheduling = new Span();
+    private final Button cancel = new Button("Cancel");
+    private final Button retry = new Button("Retry");
     private final Span message = new Span();
     private final LineChart chart = new LineChart();
     private final JobMetricsGrid metricsGrid = new JobMetricsGrid();
@@ -53,9 +61,10 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     /** Null while no job of the user's teams is shown; live updates are ignored then. */
     private Long jobId;
 
-    public JobView(SecurityIdentity identity, JobService jobs, JobUpdates updates) {
+    public JobView(SecurityIdentity identity, JobService jobs, JobControl control, JobUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
+        this.control = control;
         state.setId("job-state");
         progress.setId("job-progress");
         message.setId("job-message");
@@ -64,7 +73,16 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         lineage.setPadding(false);
         lineage.setSpacing(false);
         details.setPadding(false);
-        details.add(new HorizontalLayout(new Span("State:"), state), progress, message,
+        cancel.setId("job-cancel");
+        retry.setId("job-retry");
+        cancel.addClickListener(click -> act(() -> control.cancel(user, jobId)));
+        retry.addClickListener(click -> act(() -> jobs.retry(user, jobId)));
+        scheduling.setId("job-scheduling");
+        HorizontalLayout stateLine = new HorizontalLayout(new Span("State:"), state);
+        if (user.hasRole(Roles.ML_ENGINEER)) {
+            stateLine.add(cancel, retry);
+        }
+        details.add(stateLine, scheduling, progress, message,
                 new H3("Learning curves"), chart, metricsGrid, new H3("Lineage"), lineage);
         add(title, missing, details);
         LiveRefresh.bind(this, updates::subscribe,
@@ -105,11 +123,26 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         missing.setVisible(false);
         details.setVisible(true);
         state.setText(job.state.name());
+        cancel.setVisible(!job.state.isTerminal());
+        retry.setVisible(job.state == JobState.FAILED || job.state == JobState.CANCELLED);
+        var plan = job.scheduling();
+        scheduling.setText("Priority " + plan.priority() + ", " + plan.resources().gpus() + " GPUs, "
+                + plan.resources().cpu() + " CPU, " + plan.resources().memoryMiB() + " MiB, at most "
+                + plan.maxRuntimeMinutes() + " minutes, attempt " + job.attempt);
         progress.setValue(job.progress());
         message.setText(job.message == null ? "" : job.message);
         metricsGrid.setItems(metrics);
         chart.setSeries(JobCurves.labels(metrics), JobCurves.series(metrics));
         showLineage(job);
+    }
+
+    private void act(java.util.function.Supplier<TrainingJob> action) {
+        try {
+            action.get();
+            refresh();
+        } catch (ProblemException problem) {
+            ProblemNotification.show(problem);
+        }
     }
 
     private void showMissing(String raw) {

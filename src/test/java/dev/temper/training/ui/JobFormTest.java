@@ -11,6 +11,7 @@ import dev.temper.engine.TrainingStrategy;
 import dev.temper.dataset.Dataset;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
+import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ class JobFormTest {
                 .withFreeze(FreezeSpec.firstLayers(1))
                 .withAdversarial(new AdversarialSpec(AdversarialSpec.Method.PGD, 0.2, 0.1, 5, true, 0.5, false, 0));
         assertThat(submitted).containsExactly(
-                new JobSubmission(JobKind.FINETUNE, "blob-net", 7L, 11L, null, expected, null));
+                new JobSubmission(JobKind.FINETUNE, "blob-net", 7L, 11L, null, expected, null,
+                        JobScheduling.DEFAULT));
     }
 
     @Test
@@ -70,7 +72,7 @@ class JobFormTest {
         assertThat(submitted).containsExactly(new JobSubmission(JobKind.PRETRAIN, "fresh", 7L, null,
                 ArchitectureSpec.cnn(8, 8, 1, List.of(16, 32), List.of(64)),
                 TrainingStrategy.of(10, 32, 0.01, 42).withOptimizer(new OptimizerSpec(OptimizerSpec.Kind.SGD, 0.01,
-                        0.9, 0)), null));
+                        0.9, 0)), null, JobScheduling.DEFAULT));
     }
 
     @Test
