@@ -147,9 +147,10 @@ public class DatasetService {
         }
     }
 
+    /** The current (not archived) versions: what new jobs may use. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DatasetVersion> list(CurrentUser user) {
-        return versions.listForTeams(user.teams(), false);
+        return list(user, false);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,7 +26,6 @@ import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -172,9 +171,5 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
 
     static String shape(DatasetVersion v) {
         return v.shape().stream().map(String::valueOf).collect(Collectors.joining("x"));
-    }
-
-    static String join(List<String> values) {
-        return String.join(", ", values);
     }
 }

@@ -76,7 +76,8 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         if (user.hasRole(Roles.ML_ENGINEER)) {
             content.add(new HorizontalLayout(exclude, relabel));
         }
-        LiveRefresh.bind(this, searches::subscribe, update -> update.datasetVersionId() == version.id, this::refresh);
+        LiveRefresh.bind(this, searches::subscribe,
+                update -> update.datasetVersionId() == version.id && user.isMemberOf(update.team()), this::refresh);
         refresh();
     }
 
