@@ -107,7 +107,7 @@ public class JobService {
      */
     public TrainingJob cancel(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "cancel jobs");
-        TrainingJob job = get(user, id);
+        TrainingJob job = jobs.lock(get(user, id));
         if (job.state.isTerminal()) {
             throw ProblemException.conflict("Job " + id + " has already ended (" + job.state + "); nothing to cancel");
         }
@@ -124,7 +124,7 @@ public class JobService {
     /** Queues a failed or cancelled job again, from the start: its earlier epochs are dropped. */
     public TrainingJob retry(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "retry jobs");
-        TrainingJob job = get(user, id);
+        TrainingJob job = jobs.lock(get(user, id));
         if (job.state != JobState.FAILED && job.state != JobState.CANCELLED) {
             throw ProblemException.conflict("Job " + id + " is " + job.state
                     + "; only a failed or cancelled job can be retried");

@@ -61,7 +61,7 @@ public class WorkerJobService {
     /** Moves a queued job to STARTING with a fresh token for this attempt; returns the token. */
     @Transactional
     public String startAttempt(long jobId) {
-        TrainingJob job = jobs.findById(jobId);
+        TrainingJob job = jobs.lock(jobId).orElseThrow();
         String token = JobTokens.newToken();
         job.state = JobState.STARTING;
         job.attempt++;
@@ -75,7 +75,7 @@ public class WorkerJobService {
 
     @Transactional
     public TrainingJob authenticate(long jobId, String token) {
-        TrainingJob job = jobs.findByIdOptional(jobId).orElse(null);
+        TrainingJob job = jobs.lock(jobId).orElse(null);
         if (job == null || !JobTokens.matches(token, job.tokenHash)) {
             throw new ProblemException(401, "Unauthorized", "Invalid job token");
         }
@@ -186,8 +186,9 @@ public class WorkerJobService {
     @Transactional
     public List<Long> failOverdue(Instant now) {
         List<Long> overdue = new ArrayList<>();
-        for (TrainingJob job : jobs.active()) {
-            if (job.startedAt != null && job.startedAt.plus(Duration.ofMinutes(job.maxRuntimeMinutes)).isBefore(now)) {
+        for (TrainingJob candidate : jobs.active()) {
+            TrainingJob job = jobs.lock(candidate);
+            if (job.state.isActive() && job.startedAt != null && job.startedAt.plus(Duration.ofMinutes(job.maxRuntimeMinutes)).isBefore(now)) {
                 finish(job, JobState.FAILED, "Stopped: it ran longer than its maximum of " + job.maxRuntimeMinutes
                         + " minutes");
                 overdue.add(job.id);
@@ -199,7 +200,7 @@ public class WorkerJobService {
     /** Called when a local worker process ends; a job it left unfinished has failed. */
     @Transactional
     public void workerExited(long jobId, String message) {
-        TrainingJob job = jobs.findById(jobId);
+        TrainingJob job = jobs.lock(jobId).orElse(null);
         if (job != null && !job.state.isTerminal()) {
             finish(job, JobState.FAILED, message);
         }
