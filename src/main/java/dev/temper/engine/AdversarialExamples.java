@@ -21,11 +21,12 @@ final class AdversarialExamples {
 
     Batch apply(float[][] x, int[] y, int epoch, Random random) {
         if (!spec.enabled()) {
-            return new Batch(x, y);
+            return new Batch(x, y, 0, 0);
         }
         double epsilon = spec.epsilonAt(epoch);
         if (spec.keepClean()) {
-            return new Batch(Classification.concat(x, attack(x, y, epsilon, random)), Classification.concat(y, y));
+            return new Batch(Classification.concat(x, attack(x, y, epsilon, random)), Classification.concat(y, y),
+                    x.length, x.length);
         }
         // Rows are already in random order, so the leading share of the batch is a random subset.
         int count = Math.max(1, (int) Math.round(spec.ratio() * x.length));
@@ -34,7 +35,7 @@ final class AdversarialExamples {
         float[][] adversarial = attack(subset, labels, epsilon, random);
         float[][] mixed = x.clone();
         System.arraycopy(adversarial, 0, mixed, 0, count);
-        return new Batch(mixed, y);
+        return new Batch(mixed, y, 0, count);
     }
 
     float[][] attack(float[][] x, int[] y, double epsilon, Random random) {
@@ -75,6 +76,7 @@ final class AdversarialExamples {
         return clipToUnit ? Math.max(0f, Math.min(1f, value)) : value;
     }
 
-    record Batch(float[][] x, int[] y) {
+    /** The rows trained on; rows adversarialFrom to adversarialFrom + adversarialCount - 1 are attacks. */
+    record Batch(float[][] x, int[] y, int adversarialFrom, int adversarialCount) {
     }
 }

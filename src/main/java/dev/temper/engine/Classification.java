@@ -18,9 +18,14 @@ final class Classification {
 
     /** Correct predictions among logits given flat, row-major (labels.length rows), without copying rows out. */
     static int correct(float[] flatLogits, int[] labels) {
+        return correct(flatLogits, labels, 0, labels.length);
+    }
+
+    /** Correct predictions among rows from to from + count - 1. */
+    static int correct(float[] flatLogits, int[] labels, int from, int count) {
         int classes = flatLogits.length / labels.length;
         int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
+        for (int i = from; i < from + count; i++) {
             int offset = i * classes;
             int best = 0;
             for (int k = 1; k < classes; k++) {

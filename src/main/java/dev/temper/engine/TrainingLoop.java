@@ -61,9 +61,12 @@ final class TrainingLoop {
                 for (String layer : trainable) {
                     stepsBefore.put(layer, (freeze.firstTrainingEpoch(layer) - 1) * stepsPerEpoch);
                 }
+                double learningRate = strategy.optimizer().learningRate() * rateFactor;
                 double lossSum = 0;
                 int correct = 0;
                 int seen = 0;
+                int adversarialCorrect = 0;
+                int adversarialSeen = 0;
                 for (int[] rows : MiniBatches.shuffled(trainY.length, strategy.batchSize(),
                         RunRandom.SHUFFLE.forEpoch(strategy.seed(), epoch))) {
                     float[][] x = augmenter.apply(MiniBatches.rows(trainX, rows), augmentRandom);
@@ -79,10 +82,15 @@ final class TrainingLoop {
                     lossSum += result.loss() * batch.y().length;
                     correct += result.correct();
                     seen += batch.y().length;
+                    adversarialCorrect += result.adversarialCorrect();
+                    adversarialSeen += batch.adversarialCount();
+                    listener.onStep(new StepMetrics(step, epoch, result.loss(),
+                            result.correct() / (double) batch.y().length, learningRate));
                 }
                 GraphSession.LossAndAccuracy validation = graph.measure(validationX, validationY);
                 EpochMetrics metrics = new EpochMetrics(epoch, strategy.epochs(), lossSum / seen,
-                        correct / (double) seen, validation.loss(), validation.accuracy());
+                        correct / (double) seen, validation.loss(), validation.accuracy(), learningRate,
+                        adversarialSeen == 0 ? null : adversarialCorrect / (double) adversarialSeen);
                 history.add(metrics);
                 if (stopping.enabled() && (best == null || stopping.score(metrics) > best.score() + stopping.minDelta())) {
                     best = new TrainingProgress.BestEpoch(epoch, stopping.score(metrics), model.read(session));
@@ -125,8 +133,9 @@ final class TrainingLoop {
                  Result result = runner.run()) {
                 double batchLoss = ((TFloat32) result.get(0)).getFloat();
                 // Counted on the flat logits, without copying every row of the batch out first.
-                int correct = Classification.correct(Tensors.flat((TFloat32) result.get(1)), batch.y());
-                return new BatchResult(batchLoss, correct);
+                float[] logits = Tensors.flat((TFloat32) result.get(1));
+                return new BatchResult(batchLoss, Classification.correct(logits, batch.y()),
+                        Classification.correct(logits, batch.y(), batch.adversarialFrom(), batch.adversarialCount()));
             }
         }
     }
@@ -139,6 +148,6 @@ final class TrainingLoop {
         void save(TrainingProgress progress);
     }
 
-    private record BatchResult(double loss, int correct) {
+    private record BatchResult(double loss, int correct, int adversarialCorrect) {
     }
 }
