@@ -4,7 +4,8 @@ alter table training_job
     add column worker_ref         varchar(255),
     add column checkpoint_key     varchar(512),
     add column checkpoint_epoch   int              not null default 0,
-    add column run_seconds_before double precision not null default 0;
+    add column run_seconds_before double precision not null default 0,
+    add column epochs_at_start    int              not null default 0;
 
 alter table job_metric
     add column learning_rate   double precision,

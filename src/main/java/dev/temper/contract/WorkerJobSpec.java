@@ -3,7 +3,11 @@ package dev.temper.contract;
 import dev.temper.engine.TrainingStrategy;
 import java.util.List;
 
-/** What a worker fetches first: everything it needs to run one job. */
+/**
+ * What a worker fetches first: everything it needs to run one attempt at a job. resumeAfterEpoch > 0 means
+ * an earlier attempt left a checkpoint of that epoch to continue from; heartbeatSeconds is how often the
+ * worker must show it is alive.
+ */
 public record WorkerJobSpec(
         long jobId,
         JobKind kind,
@@ -13,5 +17,8 @@ public record WorkerJobSpec(
         List<String> classNames,
         boolean hasBaseModel,
         boolean hasBaselineModel,
-        EvaluationSettings evaluation) {
+        EvaluationSettings evaluation,
+        int attempt,
+        int resumeAfterEpoch,
+        int heartbeatSeconds) {
 }

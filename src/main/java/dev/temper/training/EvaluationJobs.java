@@ -1,11 +1,9 @@
 package dev.temper.training;
 
-import dev.temper.audit.AuditLog;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +16,11 @@ import java.util.List;
 class EvaluationJobs {
 
     private final TrainingJobRepository jobs;
-    private final AuditLog audit;
-    private final Event<JobUpdated> updates;
+    private final JobTransitions transitions;
 
-    EvaluationJobs(TrainingJobRepository jobs, AuditLog audit, Event<JobUpdated> updates) {
+    EvaluationJobs(TrainingJobRepository jobs, JobTransitions transitions) {
         this.jobs = jobs;
-        this.audit = audit;
-        this.updates = updates;
+        this.transitions = transitions;
     }
 
     /** Whether an evaluation of the model on the dataset is queued, running or done. */
@@ -48,9 +44,7 @@ class EvaluationJobs {
         evaluation.createdBy = actor;
         evaluation.createdAt = Instant.now();
         jobs.persist(evaluation);
-        audit.record(actor, model.team, "job.submit", "TrainingJob", evaluation.id,
-                "EVALUATE " + model.label() + " on " + dataset.label() + " " + reason);
-        updates.fire(new JobUpdated(evaluation.id, evaluation.team));
+        transitions.submitted(evaluation, actor, "EVALUATE " + model.label() + " on " + dataset.label() + " " + reason);
         return evaluation;
     }
 }

@@ -1,53 +1,52 @@
 package dev.temper.training;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Every second: stops jobs over their maximum run time, then moves queued jobs to the executor, highest
- * priority first (oldest first among equals), while fewer than the allowed number run.
+ * Every second: ends the attempts the server must end (over their run time, silent workers), then starts
+ * the queued jobs the queue lets through. Each state change commits before the executor acts on it.
  */
 @ApplicationScoped
 public class JobDispatcher {
 
     private static final Logger LOG = Logger.getLogger(JobDispatcher.class);
 
-    private final TrainingJobRepository jobs;
+    private final JobQueue queue;
+    private final AttemptWatch watch;
     private final WorkerJobService workerJobs;
     private final JobExecutor executor;
-    private final int parallelism;
 
-    JobDispatcher(TrainingJobRepository jobs, WorkerJobService workerJobs, JobExecutor executor,
-            @ConfigProperty(name = "temper.executor.parallelism") int parallelism) {
-        this.jobs = jobs;
+    JobDispatcher(JobQueue queue, AttemptWatch watch, WorkerJobService workerJobs, JobExecutor executor) {
+        this.queue = queue;
+        this.watch = watch;
         this.workerJobs = workerJobs;
         this.executor = executor;
-        this.parallelism = parallelism;
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        for (long overdue : workerJobs.failOverdue(Instant.now())) {
+        Instant now = Instant.now();
+        for (long overdue : watch.failOverdue(now)) {
             executor.stop(overdue);
         }
-        List<Long> next = QuarkusTransaction.requiringNew().call(() -> {
-            int free = parallelism - (int) jobs.countActive();
-            return free <= 0 ? List.<Long>of() : jobs.nextQueued(free).stream().map(j -> j.id).toList();
-        });
-        for (long jobId : next) {
-            String token = workerJobs.startAttempt(jobId);
-            try {
-                executor.launch(jobId, token);
-            } catch (Exception e) {
-                LOG.errorf(e, "Job %d: the worker could not be started", jobId);
-                workerJobs.workerExited(jobId, "The worker could not be started: " + e.getMessage());
-            }
+        for (long lost : watch.declareSilentLost(now)) {
+            executor.stop(lost);
+        }
+        for (long jobId : queue.nextToStart()) {
+            launch(workerJobs.startAttempt(jobId));
+        }
+    }
+
+    private void launch(WorkerLaunch launch) {
+        try {
+            workerJobs.launched(launch.jobId(), launch.attempt(), executor.launch(launch));
+        } catch (Exception e) {
+            LOG.errorf(e, "Job %d: the worker of attempt %d could not be started", launch.jobId(), launch.attempt());
+            workerJobs.workerFailed(launch.jobId(), launch.attempt(), "The worker could not be started: " + e.getMessage());
         }
     }
 }

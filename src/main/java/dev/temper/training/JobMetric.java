@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.contract.EpochReport;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -35,6 +36,26 @@ public class JobMetric {
     @Column(name = "validation_accuracy", nullable = false)
     public double validationAccuracy;
 
+    @Column(name = "learning_rate")
+    public Double learningRate;
+
+    @Column(name = "robust_accuracy")
+    public Double robustAccuracy;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    static JobMetric of(long jobId, EpochReport report) {
+        JobMetric metric = new JobMetric();
+        metric.jobId = jobId;
+        metric.epoch = report.epoch();
+        metric.trainLoss = report.trainLoss();
+        metric.trainAccuracy = report.trainAccuracy();
+        metric.validationLoss = report.validationLoss();
+        metric.validationAccuracy = report.validationAccuracy();
+        metric.learningRate = report.learningRate();
+        metric.robustAccuracy = report.robustAccuracy();
+        metric.recordedAt = Instant.now();
+        return metric;
+    }
 }

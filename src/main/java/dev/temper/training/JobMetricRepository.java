@@ -11,6 +11,10 @@ public class JobMetricRepository implements PanacheRepository<JobMetric> {
         return list("jobId = ?1 order by epoch", jobId);
     }
 
+    void deleteAfterEpoch(long jobId, int epoch) {
+        delete("jobId = ?1 and epoch > ?2", jobId, epoch);
+    }
+
     boolean exists(long jobId, int epoch) {
         return count("jobId = ?1 and epoch = ?2", jobId, epoch) > 0;
     }

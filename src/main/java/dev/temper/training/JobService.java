@@ -1,6 +1,5 @@
 package dev.temper.training;
 
-import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
@@ -13,7 +12,6 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +25,23 @@ public class JobService {
     private final JobMetricRepository metrics;
     private final DatasetService datasets;
     private final ModelRegistryService models;
-    private final AuditLog audit;
-    private final Event<JobUpdated> updates;
+    private final JobTransitions transitions;
+    private final JobEventRepository events;
+    private final JobMetricPoints points;
+    private final JobLogLines logs;
     private final EvaluationJobs evaluationJobs;
 
     JobService(TrainingJobRepository jobs, JobMetricRepository metrics, DatasetService datasets,
-            ModelRegistryService models, AuditLog audit, Event<JobUpdated> updates, EvaluationJobs evaluationJobs) {
+            ModelRegistryService models, JobTransitions transitions, JobEventRepository events, JobMetricPoints points,
+            JobLogLines logs, EvaluationJobs evaluationJobs) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.datasets = datasets;
         this.models = models;
-        this.audit = audit;
-        this.updates = updates;
+        this.transitions = transitions;
+        this.events = events;
+        this.points = points;
+        this.logs = logs;
         this.evaluationJobs = evaluationJobs;
     }
 
@@ -95,9 +98,8 @@ public class JobService {
         job.createdBy = user.username();
         job.createdAt = Instant.now();
         jobs.persist(job);
-        audit.record(user.username(), team, "job.submit", "TrainingJob", job.id, job.kind + " " + job.modelName
-                + " on " + dataset.label() + (base == null ? "" : " from " + base.label()) + " " + job.settingsJson);
-        updates.fire(new JobUpdated(job.id, team));
+        transitions.submitted(job, user.username(), job.kind + " " + job.modelName + " on " + dataset.label()
+                + (base == null ? "" : " from " + base.label()) + " " + job.settingsJson);
         return job;
     }
 
@@ -111,13 +113,8 @@ public class JobService {
         if (job.state.isTerminal()) {
             throw ProblemException.conflict("Job " + id + " has already ended (" + job.state + "); nothing to cancel");
         }
-        JobState was = job.state;
-        job.state = JobState.CANCELLED;
-        job.message = "Cancelled by " + user.username() + (was == JobState.QUEUED ? " before it started" : "");
-        job.finishedAt = Instant.now();
-        job.tokenHash = null;
-        audit.record(user.username(), job.team, "job.cancel", "TrainingJob", job.id, "was " + was);
-        updates.fire(new JobUpdated(job.id, job.team));
+        String message = "Cancelled by " + user.username() + (job.state == JobState.QUEUED ? " before it started" : "");
+        transitions.finish(job, JobState.CANCELLED, message, user.username());
         return job;
     }
 
@@ -130,16 +127,7 @@ public class JobService {
                     + "; only a failed or cancelled job can be retried");
         }
         requireTrainable(job.datasetVersion);
-        metrics.delete("jobId", job.id);
-        String previous = job.state + (job.message == null ? "" : ": " + job.message);
-        job.state = JobState.QUEUED;
-        job.message = "Retried by " + user.username();
-        job.epochsDone = 0;
-        job.startedAt = null;
-        job.finishedAt = null;
-        job.heartbeatAt = null;
-        audit.record(user.username(), job.team, "job.retry", "TrainingJob", job.id, "after " + previous);
-        updates.fire(new JobUpdated(job.id, job.team));
+        transitions.retried(job, user.username());
         return job;
     }
 
@@ -157,6 +145,25 @@ public class JobService {
     public List<JobMetric> metrics(CurrentUser user, long jobId) {
         get(user, jobId);
         return metrics.forJob(jobId);
+    }
+
+    /** One named step-level series (train loss, accuracy, learning rate per step), thinned to maxPoints. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<dev.temper.contract.MetricPoint> series(CurrentUser user, long jobId, String name, int maxPoints) {
+        get(user, jobId);
+        return points.series(jobId, name, maxPoints);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<JobLogLines.Entry> logTail(CurrentUser user, long jobId, int lines) {
+        get(user, jobId);
+        return logs.tail(jobId, lines);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<JobEvent> timeline(CurrentUser user, long jobId) {
+        get(user, jobId);
+        return events.forJob(jobId);
     }
 
     private ModelVersion baseFor(CurrentUser user, JobSubmission request, DatasetVersion dataset) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,60 +26,85 @@ public class LocalProcessExecutor implements JobExecutor {
     static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
     private static final long STOP_GRACE_SECONDS = 10;
 
-    private final WorkerJobService workerJobs;
+    private final WorkerEvents events;
     private final String serverUrl;
     private final String tensorflowLibraryPath;
     private final Path logDir;
-    private final Map<Long, Process> running = new ConcurrentHashMap<>();
+    /** The worker of each job this server started or re-attached; only a child process has an exit code. */
+    private final Map<Long, ProcessHandle> running = new ConcurrentHashMap<>();
 
-    LocalProcessExecutor(WorkerJobService workerJobs,
+    LocalProcessExecutor(WorkerEvents events,
             @ConfigProperty(name = "temper.worker.server-url") String serverUrl,
             @ConfigProperty(name = "temper.worker.tensorflow-library-path") String tensorflowLibraryPath,
             @ConfigProperty(name = "temper.worker.log-dir") Path logDir) {
-        this.workerJobs = workerJobs;
+        this.events = events;
         this.serverUrl = serverUrl;
         this.tensorflowLibraryPath = tensorflowLibraryPath;
         this.logDir = logDir;
     }
 
     @Override
-    public void launch(long jobId, String token) throws IOException {
+    public String launch(WorkerLaunch launch) throws IOException {
+        long jobId = launch.jobId();
         Files.createDirectories(logDir);
         Path log = logDir.resolve("job-" + jobId + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
+        // Half the memory for the heap: TensorFlow's tensors live outside it.
+        command.add("-Xmx" + Math.max(256, launch.resources().memoryMiB() / 2) + "m");
         command.add("-Dai.djl.offline=true");
         command.add("-cp");
         command.add(workerClasspath());
         command.add(WORKER_MAIN);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("TEMPER_SERVER_URL", serverUrl);
         builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
-        builder.environment().put("TEMPER_JOB_TOKEN", token);
+        builder.environment().put("TEMPER_JOB_TOKEN", launch.token());
         builder.environment().put("TENSORFLOW_LIBRARY_PATH", Path.of(tensorflowLibraryPath).toAbsolutePath().toString());
         Process process = builder.start();
-        running.put(jobId, process);
-        LOG.infof("Job %d: worker process %d started, log %s", jobId, process.pid(), log);
+        LOG.infof("Job %d: worker process %d started for attempt %d, log %s", jobId, process.pid(), launch.attempt(), log);
+        running.put(jobId, process.toHandle());
         process.onExit().thenAccept(p -> {
-            running.remove(jobId, p);
+            running.remove(jobId, p.toHandle());
             LOG.infof("Job %d: worker process %d exited with code %d", jobId, p.pid(), p.exitValue());
             if (p.exitValue() != 0) {
-                workerJobs.workerExited(jobId, "The worker process exited with code " + p.exitValue() + ": "
-                        + lastLines(log, 5));
+                // Unless the worker said otherwise before it ended (then its attempt is over and this is
+                // ignored), a worker that died is lost, not failed: a crash or a kill says nothing about the job.
+                events.workerLost(jobId, launch.attempt(), "the worker process exited with code " + p.exitValue()
+                        + ": " + lastLines(log, 3));
             }
-        }).exceptionally(failure -> {
-            // Otherwise lost inside the future: the job would stay RUNNING with nobody saying why.
-            LOG.errorf(failure, "Job %d: could not record the end of its worker process", jobId);
-            return null;
-        });
+        }).exceptionally(failure -> logUnrecorded(jobId, failure));
+        return Long.toString(process.pid());
+    }
+
+    /**
+     * Finds a worker this server started before it restarted: a live process with that id that runs the
+     * worker's main class. Its exit code is not ours to read; its end is reported as lost, which changes
+     * nothing if the worker finished its job first.
+     */
+    @Override
+    public boolean reattach(long jobId, int attempt, String workerRef) {
+        Optional<ProcessHandle> handle = parsePid(workerRef).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(line -> line.contains(WORKER_MAIN)).orElse(false));
+        if (handle.isEmpty()) {
+            return false;
+        }
+        ProcessHandle process = handle.get();
+        running.put(jobId, process);
+        LOG.infof("Job %d: re-attached to worker process %d of attempt %d", jobId, process.pid(), attempt);
+        process.onExit().thenAccept(p -> {
+            running.remove(jobId, p);
+            events.workerLost(jobId, attempt, "the worker process " + p.pid() + " ended");
+        }).exceptionally(failure -> logUnrecorded(jobId, failure));
+        return true;
     }
 
     @Override
     public void stop(long jobId) {
-        Process process = running.get(jobId);
+        ProcessHandle process = running.get(jobId);
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -90,6 +116,20 @@ public class LocalProcessExecutor implements JobExecutor {
                 process.destroyForcibly();
             }
         });
+    }
+
+    private static Optional<Long> parsePid(String workerRef) {
+        try {
+            return workerRef == null ? Optional.empty() : Optional.of(Long.parseLong(workerRef));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Void logUnrecorded(long jobId, Throwable failure) {
+        // Otherwise lost inside the future: the job would stay active with nobody saying why.
+        LOG.errorf(failure, "Job %d: could not record the end of its worker process", jobId);
+        return null;
     }
 
     /**

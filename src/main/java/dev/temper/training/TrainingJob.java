@@ -89,6 +89,25 @@ public class TrainingJob {
     @Column(name = "heartbeat_at")
     public Instant heartbeatAt;
 
+    /** What names the current attempt's worker to its executor: a process id, a Kubernetes Job name. */
+    @Column(name = "worker_ref")
+    public String workerRef;
+
+    /** The latest checkpoint a worker uploaded; a new attempt resumes from it. */
+    @Column(name = "checkpoint_key")
+    public String checkpointKey;
+
+    @Column(name = "checkpoint_epoch", nullable = false)
+    public int checkpointEpoch;
+
+    /** Run time of the attempts that have ended; the current one counts from startedAt. */
+    @Column(name = "run_seconds_before", nullable = false)
+    public double runSecondsBefore;
+
+    /** Epochs already done when the current attempt started (it resumed after them), for its pace. */
+    @Column(name = "epochs_at_start", nullable = false)
+    public int epochsAtStart;
+
     /** 0-100; higher runs first within the team. */
     @Column(nullable = false)
     public int priority = JobScheduling.DEFAULT_PRIORITY;
@@ -123,6 +142,30 @@ public class TrainingJob {
 
     public TrainingSettings settings() {
         return Json.read(settingsJson, TrainingSettings.class);
+    }
+
+    /** Seconds its workers have run over all attempts, up to now for a running one. */
+    public double runSeconds(Instant now) {
+        boolean running = state.isActive() && startedAt != null;
+        return runSecondsBefore + (running ? Math.max(0, java.time.Duration.between(startedAt, now).toMillis() / 1000.0) : 0);
+    }
+
+    /** GPU time used: run time times the GPUs it holds. */
+    public double gpuSeconds(Instant now) {
+        return gpus * runSeconds(now);
+    }
+
+    /**
+     * Seconds until the last epoch at the current attempt's pace so far (its start-up included); null when
+     * not running or no epoch has finished in this attempt yet.
+     */
+    public Long etaSeconds(Instant now) {
+        int done = epochsDone - epochsAtStart;
+        if (state != JobState.RUNNING || startedAt == null || done <= 0) {
+            return null;
+        }
+        double perEpoch = java.time.Duration.between(startedAt, now).toMillis() / 1000.0 / done;
+        return Math.round(perEpoch * Math.max(0, epochsTotal - epochsDone));
     }
 
     /** Share of the work done, 0..1, for progress bars. */

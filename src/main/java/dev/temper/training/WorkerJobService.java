@@ -1,10 +1,12 @@
 package dev.temper.training;
 
-import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
+import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.EpochReport;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
+import dev.temper.contract.LogBatch;
+import dev.temper.contract.MetricBatch;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.evaluation.EvaluationConfig;
 import dev.temper.evaluation.EvaluationService;
@@ -14,63 +16,65 @@ import dev.temper.registry.NewModelVersion;
 import dev.temper.storage.ArtifactStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server's side of the worker protocol: attempts, progress, results. Every call is made with a
- * job already authenticated by its token; a worker can only touch its own job.
+ * The server's side of the worker protocol. Every call names a job and carries the token of its current
+ * attempt; the job's row is locked while the call changes it. A worker can only touch its own job, and only
+ * while its attempt is the current one.
  */
 @ApplicationScoped
-public class WorkerJobService {
+public class WorkerJobService implements WorkerEvents {
 
-    static final String WORKER_ACTOR_PREFIX = "worker:job-";
+    /** Batches larger than this are refused: a worker sends what it has every few seconds. */
+    static final int MAX_BATCH_ITEMS = 10_000;
 
     private final TrainingJobRepository jobs;
     private final JobMetricRepository metrics;
+    private final JobMetricPoints points;
+    private final JobLogLines logs;
+    private final JobTransitions transitions;
     private final ModelRegistryService models;
     private final EvaluationService evaluations;
     private final ArtifactStore store;
-    private final AuditLog audit;
-    private final Event<JobUpdated> updates;
     private final EvaluationConfig evaluationConfig;
     private final EvaluationJobs evaluationJobs;
+    private final int heartbeatSeconds;
 
-    WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, ModelRegistryService models,
-            EvaluationService evaluations, ArtifactStore store, AuditLog audit, Event<JobUpdated> updates,
-            EvaluationConfig evaluationConfig, EvaluationJobs evaluationJobs) {
+    WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPoints points,
+            JobLogLines logs, JobTransitions transitions, ModelRegistryService models, EvaluationService evaluations,
+            ArtifactStore store, EvaluationConfig evaluationConfig, EvaluationJobs evaluationJobs,
+            @ConfigProperty(name = "temper.worker.heartbeat-seconds") int heartbeatSeconds) {
         this.jobs = jobs;
         this.metrics = metrics;
+        this.points = points;
+        this.logs = logs;
+        this.transitions = transitions;
         this.models = models;
         this.evaluations = evaluations;
         this.store = store;
-        this.audit = audit;
-        this.updates = updates;
         this.evaluationConfig = evaluationConfig;
         this.evaluationJobs = evaluationJobs;
+        this.heartbeatSeconds = heartbeatSeconds;
     }
 
-    /** Moves a queued job to STARTING with a fresh token for this attempt; returns the token. */
+    /** Moves a queued job to STARTING with a fresh token for its next attempt. */
     @Transactional
-    public String startAttempt(long jobId) {
-        TrainingJob job = jobs.lock(jobId).orElseThrow();
-        String token = JobTokens.newToken();
-        job.state = JobState.STARTING;
-        job.attempt++;
-        job.tokenHash = JobTokens.hash(token);
-        job.startedAt = Instant.now();
-        job.message = "Starting worker (attempt " + job.attempt + ")";
-        audit.record(job.createdBy, job.team, "job.start", "TrainingJob", job.id, "attempt " + job.attempt);
-        updates.fire(new JobUpdated(job.id, job.team));
-        return token;
+    public WorkerLaunch startAttempt(long jobId) {
+        return transitions.start(jobs.lock(jobId).orElseThrow());
+    }
+
+    /** Remembers what names the attempt's worker to the executor, for reconciliation after a restart. */
+    @Transactional
+    public void launched(long jobId, int attempt, String workerRef) {
+        jobs.lock(jobId).filter(job -> job.attempt == attempt && job.state.isActive())
+                .ifPresent(job -> job.workerRef = workerRef);
     }
 
     @Transactional
@@ -89,16 +93,15 @@ public class WorkerJobService {
     public WorkerJobSpec spec(long jobId, String token) {
         TrainingJob job = authenticate(jobId, token);
         if (job.state == JobState.STARTING) {
-            job.state = JobState.RUNNING;
-            job.message = "Running";
-            updates.fire(new JobUpdated(job.id, job.team));
+            transitions.running(job);
         }
         TrainingSettings settings = job.settings();
         boolean hasModel = job.baseVersion != null || job.evaluatedVersion != null;
         boolean hasBaseline = job.evaluatedVersion != null && job.evaluatedVersion.baseVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
                 job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel, hasBaseline,
-                evaluationConfig.settings());
+                evaluationConfig.settings(), job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
+                heartbeatSeconds);
     }
 
     /** The model a worker starts from: the base of a fine-tuning job or the version an evaluation measures. */
@@ -127,26 +130,81 @@ public class WorkerJobService {
         return authenticate(jobId, token).datasetVersion.artifactKey;
     }
 
-    /** Stores an epoch's metrics once; a retried report of the same epoch changes nothing. */
     @Transactional
-    public void recordEpoch(long jobId, String token, EpochReport report) {
+    public void heartbeat(long jobId, String token) {
+        authenticate(jobId, token).heartbeatAt = Instant.now();
+    }
+
+    /** Stores the epochs and points not stored yet; a resent batch changes nothing. Counts as a heartbeat. */
+    @Transactional
+    public BatchReceipt recordMetrics(long jobId, String token, MetricBatch batch) {
+        requireSize(batch.epochs().size() + batch.points().size(), "metric batch");
+        for (var point : batch.points()) {
+            if (point.name() == null || point.name().isBlank() || point.name().length() > 64) {
+                throw ProblemException.badRequest("points: every point needs a name of 1 to 64 characters");
+            }
+        }
         TrainingJob job = authenticate(jobId, token);
         job.heartbeatAt = Instant.now();
-        if (metrics.exists(jobId, report.epoch())) {
-            return;
+        int accepted = points.add(jobId, job.attempt, batch.points());
+        for (EpochReport report : batch.epochs()) {
+            if (!metrics.exists(jobId, report.epoch())) {
+                metrics.persist(JobMetric.of(jobId, report));
+                accepted++;
+            }
+            job.epochsDone = Math.max(job.epochsDone, report.epoch());
         }
-        JobMetric metric = new JobMetric();
-        metric.jobId = jobId;
-        metric.epoch = report.epoch();
-        metric.trainLoss = report.trainLoss();
-        metric.trainAccuracy = report.trainAccuracy();
-        metric.validationLoss = report.validationLoss();
-        metric.validationAccuracy = report.validationAccuracy();
-        metric.recordedAt = Instant.now();
-        metrics.persist(metric);
-        job.epochsDone = Math.max(job.epochsDone, report.epoch());
-        job.message = "Epoch " + report.epoch() + " of " + report.totalEpochs();
-        updates.fire(new JobUpdated(job.id, job.team));
+        if (!batch.epochs().isEmpty()) {
+            job.message = "Epoch " + job.epochsDone + " of " + job.epochsTotal
+                    + (job.attempt > 1 ? " (attempt " + job.attempt + ")" : "");
+            transitions.changed(job);
+        }
+        return new BatchReceipt(accepted, batch.epochs().size() + batch.points().size() - accepted);
+    }
+
+    @Transactional
+    public BatchReceipt recordLogs(long jobId, String token, LogBatch batch) {
+        requireSize(batch.lines().size(), "log batch");
+        TrainingJob job = authenticate(jobId, token);
+        job.heartbeatAt = Instant.now();
+        int accepted = logs.add(jobId, job.attempt, batch.lines());
+        return new BatchReceipt(accepted, batch.lines().size() - accepted);
+    }
+
+    /**
+     * Keeps the checkpoint of a finished epoch as the one to resume from, if it is newer than the one kept;
+     * the one it replaces is deleted.
+     */
+    public void storeCheckpoint(long jobId, String token, int epoch, Path zip) {
+        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
+        if (epoch < 1 || epoch > job.epochsTotal) {
+            throw ProblemException.badRequest("epoch: 1 to " + job.epochsTotal + ", not " + epoch);
+        }
+        String key = "checkpoints/" + job.team + "/job-" + jobId + "/" + UUID.randomUUID() + ".zip";
+        put(key, zip);
+        String replaced = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJob current = authenticate(jobId, token);
+            if (epoch <= current.checkpointEpoch && current.checkpointKey != null) {
+                return key;
+            }
+            String previous = current.checkpointKey;
+            current.checkpointKey = key;
+            current.checkpointEpoch = epoch;
+            current.heartbeatAt = Instant.now();
+            return previous;
+        });
+        if (replaced != null) {
+            store.delete(replaced);
+        }
+    }
+
+    @Transactional
+    public String checkpointKey(long jobId, String token) {
+        TrainingJob job = authenticate(jobId, token);
+        if (job.checkpointKey == null) {
+            throw ProblemException.notFound("Checkpoint of job", jobId);
+        }
+        return job.checkpointKey;
     }
 
     /** Registers the trained model and queues its evaluation; the artifact is removed if that fails. */
@@ -154,11 +212,7 @@ public class WorkerJobService {
         TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
         // Unique even if the database is ever reset while the store is kept.
         String key = "models/" + job.team + "/" + UUID.randomUUID() + ".zip";
-        try {
-            store.put(key, modelZip);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the model of job " + jobId, e);
-        }
+        put(key, modelZip);
         try {
             return QuarkusTransaction.requiringNew().call(() -> registerResult(jobId, token, key, sha256, manifest));
         } catch (RuntimeException e) {
@@ -171,39 +225,37 @@ public class WorkerJobService {
     public void completeEvaluation(long jobId, String token, EvaluationSubmission report) {
         TrainingJob job = authenticate(jobId, token);
         evaluations.record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
-        finish(job, JobState.SUCCEEDED, "Evaluated " + report.examples() + " test examples");
+        transitions.finish(job, JobState.SUCCEEDED, "Evaluated " + report.examples() + " test examples",
+                JobTransitions.WORKER_ACTOR_PREFIX + job.id);
     }
 
     @Transactional
     public void fail(long jobId, String token, String message) {
-        finish(authenticate(jobId, token), JobState.FAILED, message);
+        TrainingJob job = authenticate(jobId, token);
+        transitions.finish(job, JobState.FAILED, message, JobTransitions.WORKER_ACTOR_PREFIX + job.id);
     }
 
-    /**
-     * Fails the active jobs that have run longer than their maximum run time and returns their ids, for the
-     * executor to stop their workers.
-     */
+    @Override
     @Transactional
-    public List<Long> failOverdue(Instant now) {
-        List<Long> overdue = new ArrayList<>();
-        for (TrainingJob candidate : jobs.active()) {
-            TrainingJob job = jobs.lock(candidate);
-            if (job.state.isActive() && job.startedAt != null && job.startedAt.plus(Duration.ofMinutes(job.maxRuntimeMinutes)).isBefore(now)) {
-                finish(job, JobState.FAILED, "Stopped: it ran longer than its maximum of " + job.maxRuntimeMinutes
-                        + " minutes");
-                overdue.add(job.id);
-            }
-        }
-        return overdue;
+    public void workerWaiting(long jobId, int attempt, String reason) {
+        currentAttempt(jobId, attempt).ifPresent(job -> transitions.waiting(job, reason));
     }
 
-    /** Called when a local worker process ends; a job it left unfinished has failed. */
+    @Override
     @Transactional
-    public void workerExited(long jobId, String message) {
-        TrainingJob job = jobs.lock(jobId).orElse(null);
-        if (job != null && !job.state.isTerminal()) {
-            finish(job, JobState.FAILED, message);
-        }
+    public void workerFailed(long jobId, int attempt, String reason) {
+        currentAttempt(jobId, attempt).ifPresent(job -> transitions.finish(job, JobState.FAILED, reason,
+                JobTransitions.WORKER_ACTOR_PREFIX + job.id));
+    }
+
+    @Override
+    @Transactional
+    public void workerLost(long jobId, int attempt, String reason) {
+        currentAttempt(jobId, attempt).ifPresent(job -> transitions.lost(job, reason));
+    }
+
+    private java.util.Optional<TrainingJob> currentAttempt(long jobId, int attempt) {
+        return jobs.lock(jobId).filter(job -> job.attempt == attempt && job.state.isActive());
     }
 
     private ModelVersion registerResult(long jobId, String token, String key, String sha256, String manifest) {
@@ -214,7 +266,8 @@ public class WorkerJobService {
         ModelVersion version = models.register(new NewModelVersion(job.team, job.modelName, job.createdBy, sha256, key,
                 manifest, job.baseVersion, job.datasetVersion, job.id, job.settingsJson));
         job.resultVersion = version;
-        finish(job, JobState.SUCCEEDED, "Registered " + version.label());
+        transitions.finish(job, JobState.SUCCEEDED, "Registered " + version.label() + summary(job),
+                JobTransitions.WORKER_ACTOR_PREFIX + job.id);
         String reason = "after job " + job.id;
         evaluationJobs.queue(version, job.datasetVersion, job.createdBy, reason);
         if (job.baseVersion != null && !evaluations.isEvaluated(job.baseVersion, job.datasetVersion)
@@ -224,13 +277,30 @@ public class WorkerJobService {
         return version;
     }
 
-    private void finish(TrainingJob job, JobState state, String message) {
-        job.state = state;
-        job.message = message;
-        job.finishedAt = Instant.now();
-        job.tokenHash = null;
-        audit.record(WORKER_ACTOR_PREFIX + job.id, job.team, "job." + state.name().toLowerCase(), "TrainingJob", job.id,
-                message);
-        updates.fire(new JobUpdated(job.id, job.team));
+    /** ": 12 epochs, validation accuracy 0.913, 2 attempts" for the job's closing message. */
+    private String summary(TrainingJob job) {
+        StringBuilder summary = new StringBuilder(": ").append(job.epochsDone).append(" epochs");
+        metrics.forJob(job.id).stream().reduce((first, second) -> second).ifPresent(last ->
+                summary.append(String.format(java.util.Locale.ROOT, ", validation accuracy %.3f",
+                        last.validationAccuracy)));
+        if (job.attempt > 1) {
+            summary.append(", ").append(job.attempt).append(" attempts");
+        }
+        return summary.toString();
+    }
+
+    private void put(String key, Path file) {
+        try {
+            store.put(key, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store " + key, e);
+        }
+    }
+
+    private static void requireSize(int items, String what) {
+        if (items > MAX_BATCH_ITEMS) {
+            throw ProblemException.badRequest("A " + what + " holds at most " + MAX_BATCH_ITEMS + " items, not "
+                    + items + "; send it in parts");
+        }
     }
 }

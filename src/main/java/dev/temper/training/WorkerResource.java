@@ -1,6 +1,9 @@
 package dev.temper.training;
 
-import dev.temper.contract.EpochReport;
+import dev.temper.base.ProblemException;
+import dev.temper.contract.BatchReceipt;
+import dev.temper.contract.LogBatch;
+import dev.temper.contract.MetricBatch;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.FailureReport;
 import dev.temper.contract.WorkerHeaders;
@@ -11,6 +14,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,11 +71,43 @@ public class WorkerResource {
     }
 
     @POST
-    @Path("/epochs")
+    @Path("/heartbeat")
+    public void heartbeat(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token) {
+        service.heartbeat(jobId, token);
+    }
+
+    /** Epochs and step points; resending a batch is harmless (the receipt counts what was already there). */
+    @POST
+    @Path("/metrics")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void epoch(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            EpochReport report) {
-        service.recordEpoch(jobId, token, report);
+    public BatchReceipt metrics(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+            MetricBatch batch) {
+        return service.recordMetrics(jobId, token, requireBody(batch));
+    }
+
+    @POST
+    @Path("/logs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BatchReceipt logs(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+            LogBatch batch) {
+        return service.recordLogs(jobId, token, requireBody(batch));
+    }
+
+    /** The checkpoint of a finished epoch, as a zip; the latest one is what a new attempt resumes from. */
+    @PUT
+    @Path("/checkpoint")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public void checkpoint(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+            @QueryParam("epoch") int epoch, java.nio.file.Path zip) {
+        service.storeCheckpoint(jobId, token, epoch, zip);
+    }
+
+    @GET
+    @Path("/checkpoint")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public InputStream checkpoint(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token)
+            throws IOException {
+        return store.open(service.checkpointKey(jobId, token));
     }
 
     /** The exported model as a zip; the manifest travels base64-encoded in a header beside its hash. */
@@ -98,5 +135,12 @@ public class WorkerResource {
     public void failure(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
             FailureReport report) {
         service.fail(jobId, token, report.message());
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ProblemException.badRequest("The request has no body");
+        }
+        return body;
     }
 }

@@ -1,7 +1,6 @@
 package dev.temper.worker;
 
 import dev.temper.contract.ArchitectureSpec;
-import dev.temper.contract.EpochReport;
 import dev.temper.contract.DatasetFile.SplitRows;
 import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
@@ -10,33 +9,96 @@ import dev.temper.engine.ExportedModel;
 import dev.temper.engine.MlpArchitecture;
 import dev.temper.engine.TabularData;
 import dev.temper.engine.Trainer;
+import dev.temper.engine.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Runs one job with the engine, reporting to the server as it goes. */
+/**
+ * Runs one attempt at a job with the engine: heartbeats, metrics and log lines go to the server as it
+ * trains, and a checkpoint after every epoch. An attempt that follows a lost one resumes from the last
+ * checkpoint the server kept.
+ */
 final class JobRunner {
 
     private final ServerClient server;
     private final Path workDir;
+    private final Path checkpointDir;
+    private ProgressReporter reporter;
 
     JobRunner(ServerClient server, Path workDir) {
         this.server = server;
         this.workDir = workDir;
+        this.checkpointDir = workDir.resolve("checkpoints");
     }
 
     void run() throws IOException {
         WorkerJobSpec spec = server.get("/spec", WorkerJobSpec.class);
-        Map<Split, SplitRows> splits = fetchDataset();
-        switch (spec.kind()) {
-            case PRETRAIN -> upload(pretrain(spec, splits));
-            case FINETUNE -> upload(Trainer.fineTune(fetchInputModel(), data(splits, Split.TRAIN, spec),
-                    data(splits, Split.VALIDATION, spec), spec.strategy(), this::report,
-                    workDir.resolve("export")));
-            case EVALUATE -> evaluate(spec, splits);
+        try (ProgressReporter progress = new ProgressReporter(server)) {
+            reporter = progress;
+            progress.start(spec.heartbeatSeconds());
+            progress.log("Attempt " + spec.attempt() + " at job " + spec.jobId() + " (" + spec.kind() + ") started");
+            Map<Split, SplitRows> splits = fetchDataset();
+            progress.log("Dataset loaded: " + describe(splits));
+            switch (spec.kind()) {
+                case PRETRAIN, FINETUNE -> upload(train(spec, splits));
+                case EVALUATE -> evaluate(spec, splits);
+            }
         }
+    }
+
+    private ExportedModel train(WorkerJobSpec spec, Map<Split, SplitRows> splits) throws IOException {
+        TabularData train = data(splits, Split.TRAIN, spec);
+        TabularData validation = data(splits, Split.VALIDATION, spec);
+        Path export = workDir.resolve("export");
+        TrainingListener listener = new CheckpointUploader(reporter);
+        if (spec.resumeAfterEpoch() > 0) {
+            Path zip = workDir.resolve("checkpoint.zip");
+            server.download("/checkpoint", zip);
+            ModelArchive.unzip(zip, Files.createDirectories(checkpointDir.resolve("current")));
+            reporter.log("Resuming after epoch " + spec.resumeAfterEpoch() + " from the last checkpoint");
+            return Trainer.resume(checkpointDir, train, validation, listener, export);
+        }
+        return spec.kind() == dev.temper.contract.JobKind.FINETUNE
+                ? Trainer.fineTune(fetchInputModel(), train, validation, spec.strategy(), listener, export,
+                        checkpointDir)
+                : pretrain(spec, train, validation, listener, export);
+    }
+
+    /** Reports each epoch, then uploads that epoch's checkpoint: the server never keeps a checkpoint ahead of its metrics. */
+    private final class CheckpointUploader implements TrainingListener {
+        private final ProgressReporter progress;
+
+        CheckpointUploader(ProgressReporter progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void onStep(dev.temper.engine.StepMetrics metrics) {
+            progress.onStep(metrics);
+        }
+
+        @Override
+        public void onEpoch(dev.temper.engine.EpochMetrics metrics) {
+            progress.onEpoch(metrics);
+            try {
+                Path zip = workDir.resolve("checkpoint-upload.zip");
+                ModelArchive.zip(checkpointDir.resolve("current"), zip);
+                server.putFile("/checkpoint?epoch=" + metrics.epoch(), zip);
+                Files.delete(zip);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot upload the checkpoint of epoch " + metrics.epoch(), e);
+            }
+        }
+    }
+
+    private static String describe(Map<Split, SplitRows> splits) {
+        StringBuilder text = new StringBuilder();
+        splits.forEach((split, rows) -> text.append(text.isEmpty() ? "" : ", ").append(rows.size()).append(' ')
+                .append(split.wireName()));
+        return text.toString();
     }
 
     private void evaluate(WorkerJobSpec spec, Map<Split, SplitRows> splits) throws IOException {
@@ -44,32 +106,29 @@ final class JobRunner {
         // Corruption errors are relative to the base model; only image models meet corruptions.
         Path baseline = spec.hasBaselineModel() && EvaluationRun.isImageModel(model)
                 ? fetchModel("/baseline-model", "baseline-model") : null;
-        server.post("/evaluation", EvaluationRun.evaluate(model, data(splits, Split.TEST, spec),
-                spec.evaluation(), baseline));
+        TabularData test = data(splits, Split.TEST, spec);
+        reporter.log("Evaluating on " + test.size() + " test samples");
+        reporter.flush();
+        server.post("/evaluation", EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
     }
 
-    private ExportedModel pretrain(WorkerJobSpec spec, Map<Split, SplitRows> splits) {
-        TabularData train = data(splits, Split.TRAIN, spec);
-        TabularData validation = data(splits, Split.VALIDATION, spec);
-        Path export = workDir.resolve("export");
+    private static ExportedModel pretrain(WorkerJobSpec spec, TabularData train, TabularData validation,
+                                          TrainingListener listener, Path export) {
         ArchitectureSpec a = spec.architecture();
         return a.type() == ArchitectureSpec.Type.CNN
                 ? Trainer.pretrain(new CnnArchitecture(a.height(), a.width(), a.channels(), a.convFilters(),
-                        a.denseWidths()), train, validation, spec.strategy(), this::report, export)
+                        a.denseWidths()), train, validation, spec.strategy(), listener, export, checkpointDirOf(export))
                 : Trainer.pretrain(new MlpArchitecture(a.hiddenWidths()), train, validation, spec.strategy(),
-                        this::report, export);
+                        listener, export, checkpointDirOf(export));
     }
 
-    private void report(dev.temper.engine.EpochMetrics m) {
-        try {
-            server.post("/epochs", new EpochReport(m.epoch(), m.totalEpochs(), m.trainLoss(), m.trainAccuracy(),
-                    m.validationLoss(), m.validationAccuracy()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot report epoch " + m.epoch(), e);
-        }
+    private static Path checkpointDirOf(Path export) {
+        return export.resolveSibling("checkpoints");
     }
 
     private void upload(ExportedModel model) throws IOException {
+        reporter.log("Training finished; uploading the model");
+        reporter.flush();
         Path zip = workDir.resolve("model.zip");
         ModelArchive.zip(model.directory(), zip);
         String manifest = Files.readString(model.directory().resolve(dev.temper.engine.ModelManifest.FILE_NAME));

@@ -14,10 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
-/** The worker's only line to the server: its job's endpoints, authenticated by the job token. */
+/**
+ * The worker's only line to the server: its job's endpoints, authenticated by the job token. Calls that
+ * cannot reach the server (it restarts, the network blips) are retried with backoff for up to the patience
+ * given; every call is safe to repeat. An answer saying the attempt is over is not retried.
+ */
 final class ServerClient {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     /**
      * HTTP/1.1: on plain HTTP the JDK client otherwise asks to upgrade each new connection to HTTP/2, and an
@@ -28,10 +34,19 @@ final class ServerClient {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final String jobUrl;
     private final String token;
+    private final Duration patience;
 
-    ServerClient(String serverUrl, long jobId, String token) {
+    ServerClient(String serverUrl, long jobId, String token, Duration patience) {
         this.jobUrl = serverUrl.replaceAll("/+$", "") + "/api/worker/jobs/" + jobId;
         this.token = token;
+        this.patience = patience;
+    }
+
+    /** The server refused the call for good: the token is void or the job takes no more reports. */
+    static final class AttemptOverException extends IOException {
+        AttemptOverException(String message) {
+            super(message);
+        }
     }
 
     <T> T get(String path, Class<T> type) throws IOException {
@@ -46,6 +61,15 @@ final class ServerClient {
     void post(String path, Object body) throws IOException {
         send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    void postEmpty(String path) throws IOException {
+        send(request(path).POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
+    }
+
+    void putFile(String path, Path file) throws IOException {
+        send(request(path).header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file)),
                 HttpResponse.BodyHandlers.discarding());
     }
 
@@ -64,16 +88,44 @@ final class ServerClient {
 
     private <T> T send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException {
         HttpRequest built = request.build();
-        try {
-            HttpResponse<T> response = http.send(built, handler);
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException(built.method() + " " + built.uri().getPath() + " answered "
-                        + response.statusCode() + describe(response.body()));
+        long deadline = System.nanoTime() + patience.toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            HttpResponse<T> response = null;
+            String trouble;
+            try {
+                response = http.send(built, handler);
+                trouble = built.method() + " " + built.uri().getPath() + " answered " + response.statusCode()
+                        + describe(response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while talking to the server", e);
+            } catch (IOException e) {
+                // Refused, reset or timed out: the server may be restarting.
+                trouble = "The server at " + jobUrl + " cannot be reached: " + e;
             }
-            return response.body();
+            if (response != null && response.statusCode() / 100 == 2) {
+                return response.body();
+            }
+            if (response != null && (response.statusCode() == 401 || response.statusCode() == 409)) {
+                throw new AttemptOverException(trouble);
+            }
+            boolean transientTrouble = response == null || response.statusCode() >= 500;
+            if (!transientTrouble || System.nanoTime() > deadline) {
+                throw new IOException(trouble);
+            }
+            System.err.println(trouble + "; trying again in " + backoff.toMillis() + " ms");
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while talking to the server", e);
+            throw new IOException("Interrupted while waiting for the server", e);
         }
     }
 

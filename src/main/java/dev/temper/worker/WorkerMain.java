@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Entry point of a worker process (local child or Kubernetes pod): runs ONE job and exits. It needs
- * no Quarkus runtime, only the environment: TEMPER_SERVER_URL, TEMPER_JOB_ID, TEMPER_JOB_TOKEN.
+ * no Quarkus runtime, only the environment: TEMPER_SERVER_URL, TEMPER_JOB_ID, TEMPER_JOB_TOKEN, and
+ * optionally TEMPER_SERVER_PATIENCE_SECONDS (how long to keep retrying a server that cannot be reached).
  */
 public final class WorkerMain {
 
@@ -19,7 +20,8 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         String serverUrl = required("TEMPER_SERVER_URL");
         long jobId = Long.parseLong(required("TEMPER_JOB_ID"));
-        ServerClient server = new ServerClient(serverUrl, jobId, required("TEMPER_JOB_TOKEN"));
+        ServerClient server = new ServerClient(serverUrl, jobId, required("TEMPER_JOB_TOKEN"),
+                java.time.Duration.ofSeconds(Long.parseLong(optional("TEMPER_SERVER_PATIENCE_SECONDS", "120"))));
         Path workDir = Files.createTempDirectory("temper-job-" + jobId + "-");
         int exitCode = 0;
         try {
@@ -42,6 +44,11 @@ public final class WorkerMain {
         } catch (IOException reportError) {
             System.err.println("Could not report the failure: " + reportError.getMessage());
         }
+    }
+
+    private static String optional(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String required(String name) {

@@ -1,0 +1,83 @@
+package dev.temper.training;
+
+import dev.temper.contract.LogLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hibernate.Session;
+
+/** Workers' log lines, kept per attempt; a resent line (same attempt and seq) is skipped. */
+@ApplicationScoped
+public class JobLogLines {
+
+    /** Longer lines are cut: a log line is for people to read, not a channel for data. */
+    static final int MAX_LINE_LENGTH = 4000;
+
+    private final EntityManager entityManager;
+
+    JobLogLines(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A line of the log as it is shown: which attempt wrote it, when, and what. */
+    public record Entry(int attempt, int seq, java.time.Instant at, String line) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    int add(long jobId, int attempt, List<LogLine> lines) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        Integer[] seqs = new Integer[lines.size()];
+        Timestamp[] times = new Timestamp[lines.size()];
+        String[] texts = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            LogLine line = lines.get(i);
+            seqs[i] = line.seq();
+            times[i] = Timestamp.from(line.at() == null ? java.time.Instant.now() : line.at());
+            String text = line.line() == null ? "" : line.line();
+            texts[i] = text.length() <= MAX_LINE_LENGTH ? text : text.substring(0, MAX_LINE_LENGTH) + "...";
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into job_log_line (job_id, attempt, seq, logged_at, line)
+                    select ?, ?, s, t, l from unnest(?::int[], ?::timestamptz[], ?::text[]) as g(s, t, l)
+                    on conflict do nothing""")) {
+                insert.setLong(1, jobId);
+                insert.setInt(2, attempt);
+                insert.setArray(3, connection.createArrayOf("int4", seqs));
+                insert.setArray(4, connection.createArrayOf("timestamptz", times));
+                insert.setArray(5, connection.createArrayOf("text", texts));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The last lines of the job's log over all its attempts, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Entry> tail(long jobId, int limit) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select attempt, seq, logged_at, line from job_log_line where job_id = ?
+                    order by attempt desc, seq desc limit ?""")) {
+                select.setLong(1, jobId);
+                select.setInt(2, limit);
+                List<Entry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new Entry(rows.getInt(1), rows.getInt(2), rows.getTimestamp(3).toInstant(),
+                                rows.getString(4)));
+                    }
+                }
+                Collections.reverse(entries);
+                return entries;
+            }
+        });
+    }
+}
