@@ -50,6 +50,8 @@ public class LocalProcessExecutor implements JobExecutor {
         Path log = logDir.resolve("job-" + jobId + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // First, so it is within the part of a command line the OS shows (4 KiB): reattach() looks for it.
+        command.add(jobMarker(jobId));
         // Half the memory for the heap: TensorFlow's tensors live outside it.
         command.add("-Xmx" + Math.max(256, launch.resources().memoryMiB() / 2) + "m");
         command.add("-Dai.djl.offline=true");
@@ -80,15 +82,15 @@ public class LocalProcessExecutor implements JobExecutor {
     }
 
     /**
-     * Finds a worker this server started before it restarted: a live process with that id that runs the
-     * worker's main class. Its exit code is not ours to read; its end is reported as lost, which changes
+     * Finds a worker this server started before it restarted: a live process with that id whose command
+     * line names this job. Its exit code is not ours to read; its end is reported as lost, which changes
      * nothing if the worker finished its job first.
      */
     @Override
     public boolean reattach(long jobId, int attempt, String workerRef) {
         Optional<ProcessHandle> handle = parsePid(workerRef).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(line -> line.contains(WORKER_MAIN)).orElse(false));
+                .filter(p -> p.info().commandLine().map(line -> line.contains(jobMarker(jobId) + " ")).orElse(false));
         if (handle.isEmpty()) {
             return false;
         }
@@ -116,6 +118,10 @@ public class LocalProcessExecutor implements JobExecutor {
                 process.destroyForcibly();
             }
         });
+    }
+
+    private static String jobMarker(long jobId) {
+        return "-Dtemper.worker.job=" + jobId;
     }
 
     private static Optional<Long> parsePid(String workerRef) {
