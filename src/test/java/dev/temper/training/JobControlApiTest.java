@@ -89,7 +89,7 @@ class JobControlApiTest {
         as("alice").post("/api/jobs/{id}/cancel", id).then().statusCode(200);
 
         List<String> actions = as("erin").get("/api/audit?size=500").then().extract().jsonPath().getList("action");
-        assertThat(actions).contains("job.cancel", "job.retry");
+        assertThat(actions).contains("job.cancelled", "job.retry");
     }
 
     @Test
