@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +148,20 @@ class WorkerProtocolApiTest {
     private record Attempt(long jobId, String token) {
     }
 
+    private final List<Long> created = new ArrayList<>();
+
+    /** Ends the test's hand-made attempts: active, they would hold the executor's slots for other tests. */
+    @AfterEach
+    void endAttempts() {
+        for (long id : created) {
+            if (!as("alice").get("/api/jobs/{id}", id).then().extract().jsonPath().getString("state").matches(
+                    "SUCCEEDED|FAILED|CANCELLED")) {
+                as("alice").post("/api/jobs/{id}/cancel", id).then().statusCode(200);
+            }
+        }
+        created.clear();
+    }
+
     private Attempt startedAttempt() {
         String token = JobTokens.newToken();
         long id = QuarkusTransaction.requiringNew().call(() -> {
@@ -167,6 +182,7 @@ class WorkerProtocolApiTest {
             jobs.persist(job);
             return job.id;
         });
+        created.add(id);
         return new Attempt(id, token);
     }
 
