@@ -33,9 +33,10 @@ class AttemptWatch {
     @Transactional
     List<Long> failOverdue(Instant now) {
         List<Long> overdue = new ArrayList<>();
-        for (TrainingJob candidate : jobs.active()) {
+        // Checked before locking, then again under the lock: most seconds, nothing is overdue.
+        for (TrainingJob candidate : jobs.active().stream().filter(job -> overdue(job, now)).toList()) {
             TrainingJob job = jobs.lock(candidate);
-            if (job.state.isActive() && job.runSeconds(now) > job.maxRuntimeMinutes * 60.0) {
+            if (job.state.isActive() && overdue(job, now)) {
                 transitions.finish(job, JobState.FAILED, "Stopped: it ran longer than its maximum of "
                         + job.maxRuntimeMinutes + " minutes", JobTransitions.WORKER_ACTOR_PREFIX + job.id);
                 overdue.add(job.id);
@@ -51,7 +52,7 @@ class AttemptWatch {
     @Transactional
     List<Long> declareSilentLost(Instant now) {
         List<Long> lost = new ArrayList<>();
-        for (TrainingJob candidate : jobs.active()) {
+        for (TrainingJob candidate : jobs.active().stream().filter(job -> silence(job, now) != null).toList()) {
             TrainingJob job = jobs.lock(candidate);
             String reason = silence(job, now);
             if (reason != null) {
@@ -60,6 +61,10 @@ class AttemptWatch {
             }
         }
         return lost;
+    }
+
+    private static boolean overdue(TrainingJob job, Instant now) {
+        return job.runSeconds(now) > job.maxRuntimeMinutes * 60.0;
     }
 
     private String silence(TrainingJob job, Instant now) {
