@@ -91,6 +91,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
         this.control = control;
+        title.setId("job-title");
         state.setId("job-state");
         progress.setId("job-progress");
         message.setId("job-message");
