@@ -82,7 +82,7 @@ class BrowserJourneyTest {
             assertThat(alice.js("return arguments[0].size", alice.byId("job-metrics-grid"))).isEqualTo(15L);
             assertThat(alice.js("return arguments[0].value", alice.byId("job-progress"))).isEqualTo(1L);
             assertThat(alice.js("return arguments[0].shadowRoot != null || arguments[0].querySelector('canvas') != null",
-                    alice.byId("job-chart"))).isEqualTo(true);
+                    alice.byId("job-loss-chart"))).isEqualTo(true);
             alice.screenshot("06-job-succeeded");
             long jobId = Long.parseLong(alice.currentPath().replace("/jobs/", ""));
             modelVersionId = as("alice").get("/api/jobs/{id}", jobId).then().extract().jsonPath()

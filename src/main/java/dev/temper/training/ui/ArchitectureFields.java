@@ -14,8 +14,7 @@ class ArchitectureFields {
 
     final RadioButtonGroup<ArchitectureSpec.Type> type = new RadioButtonGroup<>("Architecture");
     final TextField hiddenWidths = text("Hidden layer widths", "job-hidden-widths",
-            TrainingSettings.DEFAULT_ARCHITECTURE.hiddenWidths().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")));
+            joined(TrainingSettings.DEFAULT_ARCHITECTURE.hiddenWidths(), ", "));
     final TextField imageShape = text("Image height x width x channels", "job-image-shape", "28x28x1");
     final TextField convFilters = text("Conv filters per block", "job-conv-filters", "16, 32");
     final TextField denseWidths = text("Dense widths after the convs", "job-dense-widths", "64");
@@ -26,6 +25,18 @@ class ArchitectureFields {
         type.setValue(ArchitectureSpec.Type.MLP);
         type.addValueChangeListener(change -> showFor(change.getValue()));
         showFor(type.getValue());
+    }
+
+    /** Shows an existing network, e.g. of a job being cloned. */
+    void show(ArchitectureSpec spec) {
+        type.setValue(spec.type());
+        if (spec.type() == ArchitectureSpec.Type.MLP) {
+            hiddenWidths.setValue(joined(spec.hiddenWidths(), ", "));
+        } else {
+            imageShape.setValue(spec.height() + "x" + spec.width() + "x" + spec.channels());
+            convFilters.setValue(joined(spec.convFilters(), ", "));
+            denseWidths.setValue(joined(spec.denseWidths(), ", "));
+        }
     }
 
     List<Component> components() {
@@ -60,6 +71,10 @@ class ArchitectureFields {
         imageShape.setVisible(cnn);
         convFilters.setVisible(cnn);
         denseWidths.setVisible(cnn);
+    }
+
+    private static String joined(List<Integer> values, String separator) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(separator));
     }
 
     private static List<Integer> integers(TextField field, String separator) {

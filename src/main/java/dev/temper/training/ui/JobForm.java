@@ -20,13 +20,16 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.training.JobResources;
 import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;
+import dev.temper.training.TrainingJob;
+import dev.temper.training.TrainingSettings;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Describes a training job: what to train on, from which base, and the strategy. Values are checked by
  * the same records the REST API and the engine use, so form, API and worker cannot disagree; only a
- * valid submission leaves the form, as a {@link SubmitEvent}.
+ * valid submission leaves the form, as a {@link SubmitEvent}. It can start from an existing job's
+ * settings ({@link #startFrom}); what it has no field for then comes from that job unchanged.
  */
 public class JobForm extends FormLayout {
 
@@ -39,8 +42,13 @@ public class JobForm extends FormLayout {
     final IntegerField priority = new IntegerField("Priority (0-100, higher first)");
     final IntegerField gpus = new IntegerField("GPUs");
     final IntegerField maxRuntimeMinutes = new IntegerField("Maximum run time (minutes)");
+    final Span origin = new Span();
     final Span error = new Span();
     final Button submit = new Button("Start job");
+    private List<DatasetVersion> datasets = List.of();
+    private List<ModelVersion> baseModels = List.of();
+    /** Scheduling the form has no field for (CPU, memory, retries) comes from here. */
+    private JobScheduling baseScheduling = JobScheduling.DEFAULT;
 
     public JobForm() {
         kind.setId("job-kind");
@@ -68,9 +76,13 @@ public class JobForm extends FormLayout {
         gpus.setValue(JobScheduling.DEFAULT.resources().gpus());
         maxRuntimeMinutes.setId("job-max-runtime");
         maxRuntimeMinutes.setValue(JobScheduling.DEFAULT.maxRuntimeMinutes());
+        origin.setId("job-form-origin");
+        origin.setVisible(false);
         submit.setId("job-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(click -> submit());
+        add(origin);
+        setColspan(origin, 2);
         add(kind, modelName, dataset, baseModel);
         architecture.components().forEach(this::add);
         strategy.components().forEach(this::add);
@@ -78,11 +90,40 @@ public class JobForm extends FormLayout {
     }
 
     public void setDatasets(List<DatasetVersion> datasets) {
-        dataset.setItems(datasets);
+        this.datasets = List.copyOf(datasets);
+        dataset.setItems(this.datasets);
     }
 
     public void setBaseModels(List<ModelVersion> models) {
-        baseModel.setItems(models);
+        this.baseModels = List.copyOf(models);
+        baseModel.setItems(this.baseModels);
+    }
+
+    /**
+     * Fills the form with a job's settings, to be edited into a new job. Settings the form has no field
+     * for (e.g. feature dropout, layers frozen by name, the early-stopping metric, CPU and memory) are kept
+     * from that job, and the form says so. A dataset or base version no longer offered (archived) is left
+     * for the user to choose.
+     */
+    public void startFrom(TrainingJob job) {
+        TrainingSettings settings = job.settings();
+        kind.setValue(job.kind);
+        modelName.setValue(job.modelName);
+        dataset.setValue(datasets.stream().filter(d -> d.id.equals(job.datasetVersion.id)).findFirst().orElse(null));
+        baseModel.setValue(job.baseVersion == null ? null : baseModels.stream()
+                .filter(m -> m.id.equals(job.baseVersion.id)).findFirst().orElse(null));
+        if (job.kind == JobKind.PRETRAIN) {
+            architecture.show(settings.architecture());
+        }
+        strategy.startFrom(settings.strategy());
+        baseScheduling = job.scheduling();
+        priority.setValue(baseScheduling.priority());
+        gpus.setValue(baseScheduling.resources().gpus());
+        maxRuntimeMinutes.setValue(baseScheduling.maxRuntimeMinutes());
+        origin.setText("Cloned from job " + job.id + ": edit what you need. Settings this form has no field for"
+                + " (e.g. feature dropout, layers frozen by name, the early-stopping metric, CPU, memory and"
+                + " retries) come from job " + job.id + " unchanged.");
+        origin.setVisible(true);
     }
 
     public Registration addSubmitListener(ComponentEventListener<SubmitEvent> listener) {
@@ -117,11 +158,11 @@ public class JobForm extends FormLayout {
     }
 
     private JobScheduling scheduling() {
-        JobScheduling defaults = JobScheduling.DEFAULT;
-        JobResources resources = new JobResources(valueOr(gpus, defaults.resources().gpus()),
-                defaults.resources().cpu(), defaults.resources().memoryMiB());
-        return new JobScheduling(valueOr(priority, defaults.priority()), resources,
-                valueOr(maxRuntimeMinutes, defaults.maxRuntimeMinutes()), defaults.maxRetries());
+        JobScheduling base = baseScheduling;
+        JobResources resources = new JobResources(valueOr(gpus, base.resources().gpus()),
+                base.resources().cpu(), base.resources().memoryMiB());
+        return new JobScheduling(valueOr(priority, base.priority()), resources,
+                valueOr(maxRuntimeMinutes, base.maxRuntimeMinutes()), base.maxRetries());
     }
 
     private static int valueOr(IntegerField field, int fallback) {

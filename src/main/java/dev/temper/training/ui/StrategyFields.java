@@ -22,6 +22,8 @@ import java.util.Map;
 /**
  * The fine-tuning strategy's fields, turned into the engine's {@link TrainingStrategy}. The engine's
  * records validate every value and name the field in their message, which the matching field shows.
+ * The fields edit a base strategy (the defaults, or a cloned job's): what they do not cover, such as
+ * feature dropout or layers frozen by name, is taken from the base unchanged.
  */
 class StrategyFields {
 
@@ -55,6 +57,9 @@ class StrategyFields {
     final IntegerField patience = integer("Early-stopping patience (0 = off)", "job-patience", 0);
     final NumberField noise = number("Gaussian noise augmentation σ", "job-noise", 0);
 
+    /** What the fields edit; its settings without a field pass through {@link #read()} unchanged. */
+    private TrainingStrategy base = DEFAULTS;
+
     /** Which field shows an engine message starting with which parameter name. */
     private final Map<String, HasValidation> fieldsByParameter = new LinkedHashMap<>();
 
@@ -78,17 +83,59 @@ class StrategyFields {
                 new H4("Robustness"), attack, epsilon, pgdSteps, ratio, epsilonWarmup);
     }
 
+    /** Shows an existing strategy (a cloned job's), which becomes the base that {@link #read()} edits. */
+    void startFrom(TrainingStrategy strategy) {
+        base = strategy;
+        epochs.setValue(strategy.epochs());
+        batchSize.setValue(strategy.batchSize());
+        seed.setValue((int) strategy.seed());
+        OptimizerSpec optimizerSpec = strategy.optimizer();
+        optimizer.setValue(optimizerSpec.kind());
+        learningRate.setValue(optimizerSpec.learningRate());
+        if (optimizerSpec.kind() == OptimizerSpec.Kind.SGD) {
+            momentum.setValue(optimizerSpec.momentum());
+        }
+        headLearningRate.setValue(optimizerSpec.headLearningRate());
+        ScheduleSpec scheduleSpec = strategy.schedule();
+        schedule.setValue(scheduleSpec.kind());
+        if (scheduleSpec.kind() == ScheduleSpec.Kind.STEP) {
+            stepEpochs.setValue(scheduleSpec.stepEpochs());
+            gamma.setValue(scheduleSpec.gamma());
+        }
+        warmupEpochs.setValue(scheduleSpec.warmupEpochs());
+        frozenLayers.setValue(strategy.freeze().firstLayers());
+        unfreezeEvery.setValue(strategy.freeze().unfreezeEveryEpochs());
+        weightDecay.setValue(strategy.regularization().weightDecay());
+        dropout.setValue(strategy.regularization().dropout());
+        labelSmoothing.setValue(strategy.regularization().labelSmoothing());
+        patience.setValue(strategy.earlyStopping().enabled() ? strategy.earlyStopping().patience() : 0);
+        noise.setValue(strategy.augmentation().gaussianNoise());
+        AdversarialSpec adversarialSpec = strategy.adversarial();
+        attack.setValue(adversarialSpec.method());
+        if (adversarialSpec.method() != AdversarialSpec.Method.NONE) {
+            epsilon.setValue(adversarialSpec.epsilon());
+            pgdSteps.setValue(adversarialSpec.steps());
+            ratio.setValue(adversarialSpec.ratio());
+            epsilonWarmup.setValue(adversarialSpec.warmupEpochs());
+        }
+    }
+
     /** The strategy, or an IllegalArgumentException (already shown on its field) naming what is wrong. */
     TrainingStrategy read() {
         fieldsByParameter.values().forEach(field -> field.setInvalid(false));
         try {
+            FreezeSpec freeze = base.freeze();
+            EarlyStoppingSpec stopping = base.earlyStopping();
+            AugmentationSpec augmentation = base.augmentation();
             return new TrainingStrategy(value(epochs), value(batchSize), value(seed),
                     optimizerSpec(), scheduleSpec(),
                     adversarial(), new RegularizationSpec(value(weightDecay), value(dropout), value(labelSmoothing)),
-                    new FreezeSpec(value(frozenLayers), List.of(), 0, value(unfreezeEvery)),
+                    new FreezeSpec(value(frozenLayers), freeze.layerNames(), freeze.trainTopLayers(),
+                            value(unfreezeEvery)),
                     value(patience) == 0 ? EarlyStoppingSpec.off()
-                            : EarlyStoppingSpec.on(EarlyStoppingSpec.Metric.VALIDATION_LOSS, value(patience)),
-                    AugmentationSpec.tabular(value(noise), 0));
+                            : new EarlyStoppingSpec(true, stopping.metric(), value(patience), stopping.minDelta()),
+                    new AugmentationSpec(value(noise), augmentation.featureDropout(), augmentation.maxShift(),
+                            augmentation.horizontalFlip(), augmentation.maxRotationDegrees(), augmentation.cutoutSize()));
         } catch (IllegalArgumentException e) {
             mark(e.getMessage());
             throw e;
@@ -129,10 +176,22 @@ class StrategyFields {
         }
         double eps = value(epsilon);
         int steps = method == AdversarialSpec.Method.PGD ? value(pgdSteps) : 1;
-        // PGD's customary step: 2.5 epsilon spread over the steps, so the walk can reach the ball's edge.
-        double stepSize = method == AdversarialSpec.Method.PGD ? 2.5 * eps / Math.max(1, steps) : 0;
-        return new AdversarialSpec(method, eps, stepSize, steps, method == AdversarialSpec.Method.PGD,
-                value(ratio), false, value(epsilonWarmup));
+        AdversarialSpec kept = base.adversarial();
+        if (kept.method() == method) {
+            // Same attack as the base: its step size, random start and clean copies stay, unless the budget
+            // the step size was chosen for (epsilon, steps) was edited.
+            boolean sameBudget = kept.epsilon() == eps && kept.steps() == steps;
+            double stepSize = sameBudget ? kept.stepSize() : defaultStepSize(method, eps, steps);
+            return new AdversarialSpec(method, eps, stepSize, steps, kept.randomStart(), value(ratio),
+                    kept.keepClean(), value(epsilonWarmup));
+        }
+        return new AdversarialSpec(method, eps, defaultStepSize(method, eps, steps),
+                steps, method == AdversarialSpec.Method.PGD, value(ratio), false, value(epsilonWarmup));
+    }
+
+    /** PGD's customary step: 2.5 epsilon spread over the steps, so the walk can reach the ball's edge. */
+    private static double defaultStepSize(AdversarialSpec.Method method, double eps, int steps) {
+        return method == AdversarialSpec.Method.PGD ? 2.5 * eps / Math.max(1, steps) : 0;
     }
 
     private void mark(String message) {

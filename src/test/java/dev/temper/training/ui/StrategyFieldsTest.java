@@ -1,0 +1,69 @@
+package dev.temper.training.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.temper.engine.AdversarialSpec;
+import dev.temper.engine.AugmentationSpec;
+import dev.temper.engine.EarlyStoppingSpec;
+import dev.temper.engine.FreezeSpec;
+import dev.temper.engine.OptimizerSpec;
+import dev.temper.engine.ScheduleSpec;
+import dev.temper.engine.TrainingStrategy;
+import dev.temper.training.TrainingSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrategyFieldsTest {
+
+    /** A cloned job's strategy with settings the form has no field for. */
+    private static final TrainingStrategy CLONED = TrainingSettings.defaultStrategy()
+            .withOptimizer(OptimizerSpec.sgd(0.05, 0.8))
+            .withSchedule(ScheduleSpec.step(3, 0.5))
+            .withFreeze(new FreezeSpec(0, List.of("dense0"), 0, 0))
+            .withEarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Metric.VALIDATION_ACCURACY, 4, 0.01))
+            .withAugmentation(AugmentationSpec.tabular(0.05, 0.2))
+            .withAdversarial(new AdversarialSpec(AdversarialSpec.Method.PGD, 0.1, 0.04, 5, false, 0.5, true, 2));
+
+    @Test
+    void anUntouchedFormReadsTheDefaultStrategy() {
+        assertThat(new StrategyFields().read()).isEqualTo(TrainingSettings.defaultStrategy());
+    }
+
+    @Test
+    void aClonedStrategyReadsBackUnchangedWhenNothingIsEdited() {
+        StrategyFields fields = new StrategyFields();
+        fields.startFrom(CLONED);
+        assertThat(fields.read()).isEqualTo(CLONED);
+    }
+
+    @Test
+    void editingAFieldChangesOnlyThatSettingAndKeepsThoseWithoutAField() {
+        StrategyFields fields = new StrategyFields();
+        fields.startFrom(CLONED);
+        fields.epochs.setValue(3);
+        fields.patience.setValue(2);
+
+        TrainingStrategy edited = fields.read();
+
+        assertThat(edited.epochs()).isEqualTo(3);
+        assertThat(edited.earlyStopping())
+                .isEqualTo(new EarlyStoppingSpec(true, EarlyStoppingSpec.Metric.VALIDATION_ACCURACY, 2, 0.01));
+        assertThat(edited.augmentation().featureDropout()).isEqualTo(0.2);
+        assertThat(edited.freeze().layerNames()).containsExactly("dense0");
+        assertThat(edited.adversarial()).isEqualTo(CLONED.adversarial());
+        assertThat(edited.optimizer()).isEqualTo(CLONED.optimizer());
+    }
+
+    @Test
+    void aNewAttackBudgetGetsTheCustomaryStepSizeInsteadOfTheClonedOne() {
+        StrategyFields fields = new StrategyFields();
+        fields.startFrom(CLONED);
+        fields.epsilon.setValue(0.2);
+
+        AdversarialSpec attack = fields.read().adversarial();
+
+        assertThat(attack.stepSize()).isEqualTo(2.5 * 0.2 / 5);
+        assertThat(attack.keepClean()).isTrue();
+        assertThat(attack.warmupEpochs()).isEqualTo(2);
+    }
+}
