@@ -41,6 +41,11 @@ public class QuotaService {
         this.defaults = new QuotaLimits(defaultGpus, defaultConcurrentJobs);
     }
 
+    /** What a team without a quota of its own may hold. */
+    public QuotaLimits defaults() {
+        return defaults;
+    }
+
     /** The limits of each of the teams, the defaults for those without a quota of their own. */
     public Map<String, QuotaLimits> limitsOf(Collection<String> teams) {
         if (teams.isEmpty()) {
