@@ -37,7 +37,7 @@ public class JobDispatcher {
             executor.stop(lost);
         }
         for (long jobId : queue.nextToStart()) {
-            launch(workerJobs.startAttempt(jobId));
+            workerJobs.startAttempt(jobId).ifPresent(this::launch);
         }
     }
 

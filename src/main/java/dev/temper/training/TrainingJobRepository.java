@@ -32,12 +32,8 @@ public class TrainingJobRepository implements PanacheRepository<TrainingJob> {
         return find("id = ?1 and team in ?2", id, teams).firstResultOptional();
     }
 
-    long countActive() {
-        return count("state in ?1", List.of(JobState.STARTING, JobState.RUNNING));
-    }
-
-    List<TrainingJob> nextQueued(int limit) {
-        return find("state = ?1 order by priority desc, id", JobState.QUEUED).page(0, limit).list();
+    List<TrainingJob> queued() {
+        return list("state", JobState.QUEUED);
     }
 
     List<TrainingJob> active() {

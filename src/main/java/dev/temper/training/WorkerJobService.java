@@ -64,10 +64,13 @@ public class WorkerJobService implements WorkerEvents {
         this.heartbeatSeconds = heartbeatSeconds;
     }
 
-    /** Moves a queued job to STARTING with a fresh token for its next attempt. */
+    /**
+     * Moves a queued job to STARTING with a fresh token for its next attempt; empty if the job left the queue
+     * (cancelled, say) after the queue chose it.
+     */
     @Transactional
-    public WorkerLaunch startAttempt(long jobId) {
-        return transitions.start(jobs.lock(jobId).orElseThrow());
+    public java.util.Optional<WorkerLaunch> startAttempt(long jobId) {
+        return jobs.lock(jobId).filter(job -> job.state == JobState.QUEUED).map(transitions::start);
     }
 
     /** Remembers what names the attempt's worker to the executor, for reconciliation after a restart. */
