@@ -189,7 +189,13 @@ class KubernetesManifestsTest {
         assertTrue(grants(role.getRules(), "batch", "jobs", "delete"), "delete batch/jobs");
         assertTrue(grants(role.getRules(), "batch", "jobs", "watch"), "watch batch/jobs");
         assertTrue(grants(role.getRules(), "", "pods", "list"), "list pods");
+        assertTrue(grants(role.getRules(), "", "pods", "watch"), "watch pods");
         assertTrue(grants(role.getRules(), "", "pods/log", "get"), "get pods/log");
+        // The Kubernetes executor: a token Secret per attempt, tied to its Job; cancelling deletes both by label.
+        for (String verb : List.of("create", "get", "patch", "delete", "deletecollection")) {
+            assertTrue(grants(role.getRules(), "", "secrets", verb), verb + " secrets");
+        }
+        assertTrue(grants(role.getRules(), "batch", "jobs", "deletecollection"), "deletecollection batch/jobs");
         RoleBinding binding = only(RoleBinding.class, "temper-server");
         assertEquals("temper-server", binding.getRoleRef().getName());
         assertTrue(binding.getSubjects().stream()
