@@ -1,6 +1,7 @@
 package dev.temper.training;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * on this machine, from the same artifact as the server.
  */
 @ApplicationScoped
+@Typed(LocalProcessExecutor.class)
 public class LocalProcessExecutor implements JobExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);

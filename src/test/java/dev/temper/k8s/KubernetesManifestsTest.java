@@ -56,7 +56,6 @@ class KubernetesManifestsTest {
 
     private static final Path K8S = Path.of("k8s");
     private static final String KUSTOMIZATION = "kustomization.yaml";
-    private static final Path WORKER_JOB_TEMPLATE = K8S.resolve("worker/job-template.yaml");
     private static final String FABRIC8_MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
 
     private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.ofEntries(
@@ -148,10 +147,6 @@ class KubernetesManifestsTest {
                 assertTrue(Files.isRegularFile(K8S.resolve(source)), "configMapGenerator reads a missing file: " + source);
             }
         }
-        Set<String> listed = new HashSet<>();
-        resources.forEach(r -> listed.add(K8S.resolve(r.asText()).normalize().toString()));
-        assertFalse(listed.contains(WORKER_JOB_TEMPLATE.normalize().toString()),
-                "the worker Job template is a template for the server, not a resource to apply");
     }
 
     @Test
@@ -167,29 +162,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void workerJobTemplateAsksForOneGpuAndNeverRetries() {
-        List<HasMetadata> resources = parseAll(WORKER_JOB_TEMPLATE);
-        assertEquals(1, resources.size());
-        Job job = assertInstanceOf(Job.class, resources.get(0));
-        assertEquals(0, job.getSpec().getBackoffLimit());
-        assertNotNull(job.getSpec().getActiveDeadlineSeconds(), "a worker needs a deadline");
-        assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy());
-        assertEquals("temper-worker", job.getMetadata().getLabels().get("app.kubernetes.io/name"));
-        Container worker = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-        Quantity gpus = worker.getResources().getLimits().get("nvidia.com/gpu");
-        assertNotNull(gpus, "the worker must request nvidia.com/gpu");
-        assertEquals(new Quantity("1"), gpus);
-        assertTrue(worker.getCommand().contains("dev.temper.worker.WorkerMain"), "worker command: " + worker.getCommand());
-    }
-
-    @Test
     void serverRoleCanRunJobsAndReadTheirLogs() {
         Role role = only(Role.class, "temper-server");
         assertTrue(grants(role.getRules(), "batch", "jobs", "create"), "create batch/jobs");
         assertTrue(grants(role.getRules(), "batch", "jobs", "delete"), "delete batch/jobs");
         assertTrue(grants(role.getRules(), "batch", "jobs", "watch"), "watch batch/jobs");
         assertTrue(grants(role.getRules(), "", "pods", "list"), "list pods");
+        assertTrue(grants(role.getRules(), "", "pods", "watch"), "watch pods");
         assertTrue(grants(role.getRules(), "", "pods/log", "get"), "get pods/log");
+        // The Kubernetes executor: a token Secret per attempt, tied to its Job; cancelling deletes both by label.
+        for (String verb : List.of("create", "get", "patch", "delete", "deletecollection")) {
+            assertTrue(grants(role.getRules(), "", "secrets", verb), verb + " secrets");
+        }
+        assertTrue(grants(role.getRules(), "batch", "jobs", "deletecollection"), "deletecollection batch/jobs");
         RoleBinding binding = only(RoleBinding.class, "temper-server");
         assertEquals("temper-server", binding.getRoleRef().getName());
         assertTrue(binding.getSubjects().stream()
