@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +34,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -191,11 +188,6 @@ class KubernetesManifestsTest {
         assertNotNull(probe, "missing probe on " + path);
         assertNotNull(probe.getHttpGet(), "probe on " + path + " is not an HTTP GET");
         assertEquals(path, probe.getHttpGet().getPath());
-    }
-
-    private static <T> T assertInstanceOf(Class<T> type, Object value) {
-        assertTrue(type.isInstance(value), "expected a " + type.getSimpleName() + " but got " + value.getClass().getSimpleName());
-        return type.cast(value);
     }
 
     private static <T extends HasMetadata> T only(Class<T> type, String name) {
