@@ -61,16 +61,16 @@ final class ServerClient {
     void post(String path, Object body) throws IOException {
         send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void postEmpty(String path) throws IOException {
-        send(request(path).POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
+        send(request(path).POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void putFile(String path, Path file) throws IOException {
         send(request(path).header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file)),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void uploadModel(Path zip, String sha256, String manifestJson) throws IOException {
@@ -79,7 +79,7 @@ final class ServerClient {
                         .header(WorkerHeaders.MODEL_MANIFEST,
                                 Base64.getEncoder().encodeToString(manifestJson.getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofFile(zip)),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpRequest.Builder request(String path) {
