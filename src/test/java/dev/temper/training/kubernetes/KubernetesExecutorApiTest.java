@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,22 @@ class KubernetesExecutorApiTest {
     KubernetesServer server;
 
     private static Long datasetId;
+
+    /**
+     * Jobs other test classes left queued (evaluations queued after training) or active would be started here
+     * as Kubernetes Jobs that never run, holding the teams' slots; each test starts from a quiet queue.
+     */
+    @BeforeEach
+    void noJobOfTheTeamIsUnfinished() {
+        for (String engineer : List.of("alice", "bob")) {
+            for (Map<String, Object> job : as(engineer).get("/api/jobs").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("$")) {
+                if (List.of("QUEUED", "STARTING", "RUNNING").contains(job.get("state"))) {
+                    as(engineer).post("/api/jobs/{id}/cancel", job.get("id")).then().statusCode(200);
+                }
+            }
+        }
+    }
 
     @Test
     void aSubmittedJobRunsAsAKubernetesJobAndItsPodStatesComeBackAsMessages() throws Exception {
