@@ -23,7 +23,7 @@ public class JobEvent {
     @Column(nullable = false)
     public Instant at;
 
-    /** queued, started, running, waiting, lost, requeued, retried, cancelled, succeeded, failed. */
+    /** queued, started, running, waiting, reattached, lost, retried, cancelled, succeeded, failed. */
     @Column(nullable = false)
     public String kind;
 

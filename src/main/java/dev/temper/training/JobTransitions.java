@@ -67,6 +67,13 @@ class JobTransitions {
         changed(job);
     }
 
+    void reattached(TrainingJob job) {
+        job.heartbeatAt = Instant.now();
+        events.record(job.id, "reattached", "The server restarted and found the worker of attempt " + job.attempt
+                + " still running");
+        changed(job);
+    }
+
     /** The job keeps its state; its message says why its worker is not running yet. */
     void waiting(TrainingJob job, String reason) {
         if (!reason.equals(job.message)) {

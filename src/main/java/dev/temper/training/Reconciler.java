@@ -41,6 +41,7 @@ public class Reconciler {
         int reattached = 0;
         for (Active job : active) {
             if (job.workerRef() != null && executor.reattach(job.id(), job.attempt(), job.workerRef())) {
+                workerJobs.reattached(job.id(), job.attempt());
                 reattached++;
             } else {
                 LOG.infof("Job %d: no worker found for attempt %d after a restart", job.id(), job.attempt());

@@ -238,6 +238,15 @@ public class WorkerJobService implements WorkerEvents {
         transitions.finish(job, JobState.FAILED, message, JobTransitions.WORKER_ACTOR_PREFIX + job.id);
     }
 
+    /**
+     * A worker found again after a server restart: the heartbeats it could not deliver while the server was
+     * away do not count against it, so its silence is measured from now.
+     */
+    @Transactional
+    public void reattached(long jobId, int attempt) {
+        currentAttempt(jobId, attempt).ifPresent(transitions::reattached);
+    }
+
     @Override
     @Transactional
     public void workerWaiting(long jobId, int attempt, String reason) {

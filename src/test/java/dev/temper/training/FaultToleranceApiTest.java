@@ -126,6 +126,8 @@ class FaultToleranceApiTest {
                 .until(() -> job(kept).getString("state").equals("SUCCEEDED")
                         && job(orphaned).getString("state").equals("SUCCEEDED"));
         assertThat(job(kept).getInt("attempt")).isEqualTo(1);
+        List<String> keptKinds = as("alice").get("/api/jobs/{id}/events", kept).then().extract().jsonPath().getList("kind");
+        assertThat(keptKinds).containsSubsequence("started", "running", "reattached", "succeeded").doesNotContain("lost");
         assertThat(job(orphaned).getInt("attempt")).isEqualTo(2);
     }
 
