@@ -23,6 +23,17 @@ public final class BarImagesIdx {
         write(images, labels, count, seed, 0);
     }
 
+    /** Writes a set of count images and registers it as an IDX upload of the user's; returns the version id. */
+    public static long register(String user, String name, int count, long seed) throws IOException {
+        Path dir = Files.createTempDirectory(name + "-");
+        Path images = dir.resolve("images-idx3-ubyte.gz");
+        Path labels = dir.resolve("labels-idx1-ubyte.gz");
+        write(images, labels, count, seed);
+        return dev.temper.testsupport.Api.as(user).multiPart("name", name).multiPart("format", "IDX")
+                .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
+                .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** As {@link #write(Path, Path, int, long)}, with a share of the labels flipped to a wrong class. */
     public static void write(Path images, Path labels, int count, long seed, double flipShare) throws IOException {
         Random random = new Random(seed);

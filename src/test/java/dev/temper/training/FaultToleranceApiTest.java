@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +38,7 @@ class FaultToleranceApiTest {
         if (datasetId != null) {
             return datasetId;
         }
-        Path dir = Files.createTempDirectory("fault-tolerance-");
-        Path images = dir.resolve("images-idx3-ubyte.gz");
-        Path labels = dir.resolve("labels-idx1-ubyte.gz");
-        BarImagesIdx.write(images, labels, 3_000, 17);
-        datasetId = as("alice").multiPart("name", "fault-bars").multiPart("format", "IDX")
-                .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
-                .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
+        datasetId = BarImagesIdx.register("alice", "fault-bars", 3_000, 17);
         return datasetId;
     }
 

@@ -10,8 +10,6 @@ import dev.temper.dataset.BarImagesIdx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +30,7 @@ class JobControlApiTest {
         if (datasetId != null) {
             return datasetId;
         }
-        Path dir = Files.createTempDirectory("job-control-");
-        Path images = dir.resolve("images-idx3-ubyte.gz");
-        Path labels = dir.resolve("labels-idx1-ubyte.gz");
-        BarImagesIdx.write(images, labels, 2_000, 5);
-        datasetId = as("alice").multiPart("name", "control-bars").multiPart("format", "IDX")
-                .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
-                .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
+        datasetId = BarImagesIdx.register("alice", "control-bars", 2_000, 5);
         return datasetId;
     }
 

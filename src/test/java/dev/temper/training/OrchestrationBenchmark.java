@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.temper.base.Json;
-import dev.temper.contract.ArchitectureSpec;
-import dev.temper.contract.JobKind;
 import dev.temper.contract.WorkerHeaders;
 import dev.temper.dataset.DatasetVersionRepository;
-import dev.temper.engine.TrainingStrategy;
 import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -36,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.temper.training.HandMadeAttempts.Attempt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -196,49 +194,20 @@ class OrchestrationBenchmark {
         }
     }
 
-    private record Attempt(long jobId, String token) {
+    private HandMadeAttempts attempts;
+
+    @BeforeEach
+    void handMadeAttempts() {
+        attempts = new HandMadeAttempts(jobs, datasets);
     }
 
-    /** A job in RUNNING whose token the benchmark holds, so no real worker competes with it. */
-    private final List<Long> created = new ArrayList<>();
-
-    /** Ends the test's hand-made attempts: active, they would hold the executor's slots for other tests. */
     @AfterEach
     void endAttempts() {
-        for (long id : created) {
-            if (!as("alice").get("/api/jobs/{id}", id).then().extract().jsonPath().getString("state").matches(
-                    "SUCCEEDED|FAILED|CANCELLED")) {
-                as("alice").post("/api/jobs/{id}/cancel", id).then().statusCode(200);
-            }
-        }
-        created.clear();
+        attempts.endAll();
     }
 
     private Attempt startedAttempt() {
-        long dataset = datasetId();
-        String token = JobTokens.newToken();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob job = new TrainingJob();
-            job.team = "team-a";
-            job.kind = JobKind.PRETRAIN;
-            job.state = JobState.RUNNING;
-            job.modelName = "bench-stream";
-            job.datasetVersion = datasets.findById(dataset);
-            job.settingsJson = Json.write(new TrainingSettings(TrainingStrategy.of(1, 16, 0.01, 1),
-                    ArchitectureSpec.mlp(List.of(8))));
-            job.epochsTotal = 1;
-            job.attempt = 1;
-            job.tokenHash = JobTokens.hash(token);
-            job.maxRuntimeMinutes = 24 * 60;
-            job.createdBy = "alice";
-            job.createdAt = Instant.now();
-            job.startedAt = Instant.now();
-            job.heartbeatAt = Instant.now();
-            jobs.persist(job);
-            return job.id;
-        });
-        created.add(id);
-        return new Attempt(id, token);
+        return attempts.start(datasetId(), JobState.RUNNING);
     }
 
     private static synchronized long datasetId() {

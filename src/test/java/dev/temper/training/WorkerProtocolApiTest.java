@@ -6,25 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.temper.base.Json;
-import dev.temper.contract.ArchitectureSpec;
-import dev.temper.contract.JobKind;
 import dev.temper.contract.WorkerHeaders;
 import dev.temper.dataset.DatasetVersionRepository;
-import dev.temper.engine.TrainingStrategy;
 import dev.temper.testsupport.CsvFixtures;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.temper.training.HandMadeAttempts.Attempt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,7 +130,7 @@ class WorkerProtocolApiTest {
         assertThat(timeline).containsSubsequence("cancelled");
     }
 
-    /** Steps from+1 .. from+count of three series-free step points plus epoch 1. */
+    /** step/loss points for steps from+1 to from+count, and epoch 1. */
     private static Map<String, Object> batch(int from, int count) {
         List<Map<String, Object>> points = new ArrayList<>();
         for (int step = from + 1; step <= from + count; step++) {
@@ -145,45 +140,20 @@ class WorkerProtocolApiTest {
                 "validationLoss", 0.8, "validationAccuracy", 0.6, "learningRate", 0.01)), "points", points);
     }
 
-    private record Attempt(long jobId, String token) {
+    private HandMadeAttempts attempts;
+
+    @BeforeEach
+    void handMadeAttempts() {
+        attempts = new HandMadeAttempts(jobs, datasets);
     }
 
-    private final List<Long> created = new ArrayList<>();
-
-    /** Ends the test's hand-made attempts: active, they would hold the executor's slots for other tests. */
     @AfterEach
     void endAttempts() {
-        for (long id : created) {
-            if (!as("alice").get("/api/jobs/{id}", id).then().extract().jsonPath().getString("state").matches(
-                    "SUCCEEDED|FAILED|CANCELLED")) {
-                as("alice").post("/api/jobs/{id}/cancel", id).then().statusCode(200);
-            }
-        }
-        created.clear();
+        attempts.endAll();
     }
 
     private Attempt startedAttempt() {
-        String token = JobTokens.newToken();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob job = new TrainingJob();
-            job.team = "team-a";
-            job.kind = JobKind.PRETRAIN;
-            job.state = JobState.STARTING;
-            job.modelName = "protocol";
-            job.datasetVersion = datasets.findById(datasetId);
-            job.settingsJson = Json.write(new TrainingSettings(TrainingStrategy.of(3, 16, 0.01, 1),
-                    ArchitectureSpec.mlp(List.of(8))));
-            job.epochsTotal = 3;
-            job.attempt = 1;
-            job.tokenHash = JobTokens.hash(token);
-            job.createdBy = "alice";
-            job.createdAt = Instant.now();
-            job.startedAt = Instant.now();
-            jobs.persist(job);
-            return job.id;
-        });
-        created.add(id);
-        return new Attempt(id, token);
+        return attempts.start(datasetId, JobState.STARTING);
     }
 
     private static RequestSpecification worker(Attempt attempt) {

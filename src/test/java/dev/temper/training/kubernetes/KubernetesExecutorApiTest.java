@@ -24,8 +24,6 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -249,13 +247,7 @@ class KubernetesExecutorApiTest {
     /** Registered on first use: REST Assured points at the test server only once Quarkus runs the tests. */
     private static synchronized long datasetId() throws Exception {
         if (datasetId == null) {
-            Path dir = Files.createTempDirectory("k8s-executor-");
-            Path images = dir.resolve("images-idx3-ubyte.gz");
-            Path labels = dir.resolve("labels-idx1-ubyte.gz");
-            BarImagesIdx.write(images, labels, 500, 11);
-            datasetId = as("alice").multiPart("name", "k8s-bars").multiPart("format", "IDX")
-                    .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
-                    .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
+            datasetId = BarImagesIdx.register("alice", "k8s-bars", 500, 11);
         }
         return datasetId;
     }
