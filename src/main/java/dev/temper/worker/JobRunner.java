@@ -2,11 +2,15 @@ package dev.temper.worker;
 
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.DatasetFile.SplitRows;
+import dev.temper.contract.JobKind;
 import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.engine.CnnArchitecture;
+import dev.temper.engine.EpochMetrics;
 import dev.temper.engine.ExportedModel;
 import dev.temper.engine.MlpArchitecture;
+import dev.temper.engine.ModelManifest;
+import dev.temper.engine.StepMetrics;
 import dev.temper.engine.TabularData;
 import dev.temper.engine.Trainer;
 import dev.temper.engine.TrainingListener;
@@ -61,7 +65,7 @@ final class JobRunner {
             reporter.log("Resuming after epoch " + spec.resumeAfterEpoch() + " from the last checkpoint");
             return Trainer.resume(checkpointDir, train, validation, listener, export);
         }
-        return spec.kind() == dev.temper.contract.JobKind.FINETUNE
+        return spec.kind() == JobKind.FINETUNE
                 ? Trainer.fineTune(fetchInputModel(), train, validation, spec.strategy(), listener, export,
                         checkpointDir)
                 : pretrain(spec, train, validation, listener, export);
@@ -76,12 +80,12 @@ final class JobRunner {
         }
 
         @Override
-        public void onStep(dev.temper.engine.StepMetrics metrics) {
+        public void onStep(StepMetrics metrics) {
             progress.onStep(metrics);
         }
 
         @Override
-        public void onEpoch(dev.temper.engine.EpochMetrics metrics) {
+        public void onEpoch(EpochMetrics metrics) {
             progress.onEpoch(metrics);
             try {
                 Path zip = workDir.resolve("checkpoint-upload.zip");
@@ -112,18 +116,14 @@ final class JobRunner {
         server.post("/evaluation", EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
     }
 
-    private static ExportedModel pretrain(WorkerJobSpec spec, TabularData train, TabularData validation,
-                                          TrainingListener listener, Path export) {
+    private ExportedModel pretrain(WorkerJobSpec spec, TabularData train, TabularData validation,
+                                   TrainingListener listener, Path export) {
         ArchitectureSpec a = spec.architecture();
         return a.type() == ArchitectureSpec.Type.CNN
                 ? Trainer.pretrain(new CnnArchitecture(a.height(), a.width(), a.channels(), a.convFilters(),
-                        a.denseWidths()), train, validation, spec.strategy(), listener, export, checkpointDirOf(export))
+                        a.denseWidths()), train, validation, spec.strategy(), listener, export, checkpointDir)
                 : Trainer.pretrain(new MlpArchitecture(a.hiddenWidths()), train, validation, spec.strategy(),
-                        listener, export, checkpointDirOf(export));
-    }
-
-    private static Path checkpointDirOf(Path export) {
-        return export.resolveSibling("checkpoints");
+                        listener, export, checkpointDir);
     }
 
     private void upload(ExportedModel model) throws IOException {
@@ -131,7 +131,7 @@ final class JobRunner {
         reporter.flush();
         Path zip = workDir.resolve("model.zip");
         ModelArchive.zip(model.directory(), zip);
-        String manifest = Files.readString(model.directory().resolve(dev.temper.engine.ModelManifest.FILE_NAME));
+        String manifest = Files.readString(model.directory().resolve(ModelManifest.FILE_NAME));
         server.uploadModel(zip, model.sha256(), manifest);
     }
 
