@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** One unit of GPU work: pre-training, fine-tuning or evaluating, run by one worker at a time. */
@@ -147,7 +148,7 @@ public class TrainingJob {
     /** Seconds its workers have run over all attempts, up to now for a running one. */
     public double runSeconds(Instant now) {
         boolean running = state.isActive() && startedAt != null;
-        return runSecondsBefore + (running ? Math.max(0, java.time.Duration.between(startedAt, now).toMillis() / 1000.0) : 0);
+        return runSecondsBefore + (running ? Math.max(0, Duration.between(startedAt, now).toMillis() / 1000.0) : 0);
     }
 
     /** GPU time used: run time times the GPUs it holds. */
@@ -164,7 +165,7 @@ public class TrainingJob {
         if (state != JobState.RUNNING || startedAt == null || done <= 0) {
             return null;
         }
-        double perEpoch = java.time.Duration.between(startedAt, now).toMillis() / 1000.0 / done;
+        double perEpoch = Duration.between(startedAt, now).toMillis() / 1000.0 / done;
         return Math.round(perEpoch * Math.max(0, epochsTotal - epochsDone));
     }
 

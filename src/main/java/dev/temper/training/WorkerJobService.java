@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,7 +71,7 @@ public class WorkerJobService implements WorkerEvents {
      * (cancelled, say) after the queue chose it.
      */
     @Transactional
-    public java.util.Optional<WorkerLaunch> startAttempt(long jobId) {
+    public Optional<WorkerLaunch> startAttempt(long jobId) {
         return jobs.lock(jobId).filter(job -> job.state == JobState.QUEUED).map(transitions::start);
     }
 
@@ -266,7 +268,7 @@ public class WorkerJobService implements WorkerEvents {
         currentAttempt(jobId, attempt).ifPresent(job -> transitions.lost(job, reason));
     }
 
-    private java.util.Optional<TrainingJob> currentAttempt(long jobId, int attempt) {
+    private Optional<TrainingJob> currentAttempt(long jobId, int attempt) {
         return jobs.lock(jobId).filter(job -> job.attempt == attempt && job.state.isActive());
     }
 
@@ -293,7 +295,7 @@ public class WorkerJobService implements WorkerEvents {
     private String summary(TrainingJob job) {
         StringBuilder summary = new StringBuilder(": ").append(job.epochsDone).append(" epochs");
         metrics.forJob(job.id).stream().reduce((first, second) -> second).ifPresent(last ->
-                summary.append(String.format(java.util.Locale.ROOT, ", validation accuracy %.3f",
+                summary.append(String.format(Locale.ROOT, ", validation accuracy %.3f",
                         last.validationAccuracy)));
         if (job.attempt > 1) {
             summary.append(", ").append(job.attempt).append(" attempts");

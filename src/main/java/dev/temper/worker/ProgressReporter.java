@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +68,10 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
             epochs.add(new EpochReport(m.epoch(), m.totalEpochs(), m.trainLoss(), m.trainAccuracy(),
                     m.validationLoss(), m.validationAccuracy(), m.learningRate(), m.robustAccuracy()));
         }
-        log(String.format(java.util.Locale.ROOT, "Epoch %d/%d: train loss %.4f, accuracy %.3f; validation loss %.4f,"
+        log(String.format(Locale.ROOT, "Epoch %d/%d: train loss %.4f, accuracy %.3f; validation loss %.4f,"
                         + " accuracy %.3f; learning rate %.2e%s", m.epoch(), m.totalEpochs(), m.trainLoss(),
                 m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(), m.learningRate(),
-                m.robustAccuracy() == null ? "" : String.format(java.util.Locale.ROOT, "; robust accuracy %.3f",
+                m.robustAccuracy() == null ? "" : String.format(Locale.ROOT, "; robust accuracy %.3f",
                         m.robustAccuracy())));
         try {
             flush();

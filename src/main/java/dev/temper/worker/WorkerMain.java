@@ -4,6 +4,7 @@ import dev.temper.contract.FailureReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,7 +22,7 @@ public final class WorkerMain {
         String serverUrl = required("TEMPER_SERVER_URL");
         long jobId = Long.parseLong(required("TEMPER_JOB_ID"));
         ServerClient server = new ServerClient(serverUrl, jobId, required("TEMPER_JOB_TOKEN"),
-                java.time.Duration.ofSeconds(Long.parseLong(optional("TEMPER_SERVER_PATIENCE_SECONDS", "120"))));
+                Duration.ofSeconds(Long.parseLong(optional("TEMPER_SERVER_PATIENCE_SECONDS", "120"))));
         Path workDir = Files.createTempDirectory("temper-job-" + jobId + "-");
         int exitCode = 0;
         try {
