@@ -1,5 +1,7 @@
 package dev.temper.approval;
 
+import dev.temper.base.PolicyDecision;
+
 import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
 import dev.temper.registry.ModelAlias;

@@ -1,5 +1,7 @@
 package dev.temper.approval;
 
+import dev.temper.base.PolicyDecision;
+
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 

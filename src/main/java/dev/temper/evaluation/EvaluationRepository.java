@@ -7,15 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 
+/** Evaluation results; leaderboards rank them here, in the database, and nowhere else. */
 @ApplicationScoped
 public class EvaluationRepository implements PanacheRepository<EvaluationResult> {
 
+    /** Best clean accuracy first; ties by age, so a ranking never changes between two reads. */
+    private static final String RANKING = "cleanAccuracy desc, id";
+
     List<EvaluationResult> forDataset(long datasetVersionId, Collection<String> teams) {
-        return list("datasetVersion.id = ?1 and team in ?2 order by cleanAccuracy desc", datasetVersionId, teams);
+        return list("datasetVersion.id = ?1 and team in ?2 order by " + RANKING, datasetVersionId, teams);
     }
 
     List<EvaluationResult> forTeams(Collection<String> teams) {
-        return list("team in ?1 order by datasetVersion.id, cleanAccuracy desc", teams);
+        return list("team in ?1 order by datasetVersion.id, " + RANKING, teams);
     }
 
     boolean exists(ModelVersion model, DatasetVersion dataset) {

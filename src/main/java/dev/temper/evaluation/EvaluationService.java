@@ -1,12 +1,17 @@
 package dev.temper.evaluation;
 
 import dev.temper.audit.AuditLog;
+import dev.temper.base.ProblemException;
+import dev.temper.contract.JobKind;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.RobustPoint;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
+import dev.temper.training.TrainingJob;
+import dev.temper.training.WorkerJobService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +20,37 @@ import java.util.List;
 public class EvaluationService {
 
     private final EvaluationRepository results;
+    private final WorkerJobService workerJobs;
     private final AuditLog audit;
+    private final Event<EvaluationRecorded> recorded;
 
-    EvaluationService(EvaluationRepository results, AuditLog audit) {
+    EvaluationService(EvaluationRepository results, WorkerJobService workerJobs, AuditLog audit,
+            Event<EvaluationRecorded> recorded) {
         this.results = results;
+        this.workerJobs = workerJobs;
         this.audit = audit;
+        this.recorded = recorded;
     }
 
-    /** Stores what an evaluation worker measured; part of the job's completion transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public EvaluationResult record(String actor, ModelVersion model, DatasetVersion dataset, long jobId,
+    /**
+     * What an evaluation worker measured: stored, and its job ended, in one transaction. The token is checked
+     * before anything of the report is looked at.
+     */
+    @Transactional
+    public EvaluationResult complete(long jobId, String token, EvaluationSubmission report) {
+        TrainingJob job = workerJobs.authenticate(jobId, token);
+        if (job.kind != JobKind.EVALUATE) {
+            throw ProblemException.badRequest("A " + job.kind + " job produces a model, not evaluation results");
+        }
+        if (report == null) {
+            throw ProblemException.badRequest("The request has no body");
+        }
+        EvaluationResult result = record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
+        workerJobs.succeed(job, "Evaluated " + report.examples() + " test examples");
+        return result;
+    }
+
+    private EvaluationResult record(String actor, ModelVersion model, DatasetVersion dataset, long jobId,
             EvaluationSubmission report) {
         EvaluationResult result = new EvaluationResult();
         result.team = model.team;
@@ -57,12 +83,8 @@ public class EvaluationService {
         audit.record(actor, model.team, "evaluation.record", "EvaluationResult", result.id,
                 model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy())
                         + (report.gradientMaskingSuspected() ? ", gradient masking suspected" : ""));
+        recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id));
         return result;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isEvaluated(ModelVersion model, DatasetVersion dataset) {
-        return results.exists(model, dataset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

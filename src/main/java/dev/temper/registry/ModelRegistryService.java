@@ -4,6 +4,7 @@ import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
 import dev.temper.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +17,17 @@ public class ModelRegistryService {
     private final ModelVersionRepository versions;
     private final ModelAliasRepository aliases;
     private final AuditLog audit;
+    private final Event<ModelRegistered> registered;
 
-    ModelRegistryService(ModelVersionRepository versions, ModelAliasRepository aliases, AuditLog audit) {
+    ModelRegistryService(ModelVersionRepository versions, ModelAliasRepository aliases, AuditLog audit,
+            Event<ModelRegistered> registered) {
         this.versions = versions;
         this.aliases = aliases;
         this.audit = audit;
+        this.registered = registered;
     }
 
-    /** Registers the output of a job; called by the server on the worker's behalf. */
+    /** Registers the output of a job (called by the server on the worker's behalf) and announces it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ModelVersion register(NewModelVersion n) {
         ModelVersion v = new ModelVersion();
@@ -42,6 +46,7 @@ public class ModelRegistryService {
         versions.persist(v);
         audit.record(n.createdBy(), n.team(), "model.register", "ModelVersion", v.id,
                 v.label() + " from job " + n.jobId() + (n.baseVersion() == null ? "" : " base " + n.baseVersion().label()));
+        registered.fire(new ModelRegistered(v));
         return v;
     }
 

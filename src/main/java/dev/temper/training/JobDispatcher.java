@@ -16,13 +16,13 @@ public class JobDispatcher {
 
     private final JobQueue queue;
     private final AttemptWatch watch;
-    private final WorkerJobService workerJobs;
+    private final AttemptLifecycle attempts;
     private final JobExecutor executor;
 
-    JobDispatcher(JobQueue queue, AttemptWatch watch, WorkerJobService workerJobs, JobExecutor executor) {
+    JobDispatcher(JobQueue queue, AttemptWatch watch, AttemptLifecycle attempts, JobExecutor executor) {
         this.queue = queue;
         this.watch = watch;
-        this.workerJobs = workerJobs;
+        this.attempts = attempts;
         this.executor = executor;
     }
 
@@ -37,16 +37,16 @@ public class JobDispatcher {
             executor.stop(lost);
         }
         for (long jobId : queue.nextToStart()) {
-            workerJobs.startAttempt(jobId).ifPresent(this::launch);
+            attempts.startAttempt(jobId).ifPresent(this::launch);
         }
     }
 
     private void launch(WorkerLaunch launch) {
         try {
-            workerJobs.launched(launch.jobId(), launch.attempt(), executor.launch(launch));
+            attempts.launched(launch.jobId(), launch.attempt(), executor.launch(launch));
         } catch (Exception e) {
             LOG.errorf(e, "Job %d: the worker of attempt %d could not be started", launch.jobId(), launch.attempt());
-            workerJobs.workerFailed(launch.jobId(), launch.attempt(), "The worker could not be started: " + e.getMessage());
+            attempts.workerFailed(launch.jobId(), launch.attempt(), "The worker could not be started: " + e.getMessage());
         }
     }
 }

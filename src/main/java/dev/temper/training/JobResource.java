@@ -26,7 +26,7 @@ public class JobResource {
             Instant finishedAt, int checkpointEpoch, double runSeconds, double gpuSeconds, Long etaSeconds,
             String worker) {
 
-        static JobDto of(TrainingJob j) {
+        public static JobDto of(TrainingJob j) {
             Instant now = Instant.now();
             return new JobDto(j.id, j.team, j.kind, j.state, j.modelName, j.datasetVersion.id, j.datasetVersion.label(),
                     j.baseVersion == null ? null : j.baseVersion.id,
@@ -75,22 +75,6 @@ public class JobResource {
         return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
     }
 
-    /** What {@code POST /api/jobs/evaluations} takes: the version to measure and the data to measure it on. */
-    public record EvaluationRequest(Long modelVersionId, Long datasetVersionId) {
-    }
-
-    /** Queues an evaluation of a model version on another dataset version (e.g. a shifted copy). */
-    @POST
-    @Path("/evaluations")
-    public Response evaluate(EvaluationRequest request) {
-        if (request == null || request.modelVersionId() == null || request.datasetVersionId() == null) {
-            throw ProblemException.badRequest("Name the model version and the dataset version: "
-                    + "{\"modelVersionId\": 1, \"datasetVersionId\": 2}");
-        }
-        TrainingJob job = service.evaluate(users.get(), request.modelVersionId(), request.datasetVersionId());
-        return Response.created(URI.create("/api/jobs/" + job.id)).entity(JobDto.of(job)).build();
-    }
-
     @GET
     public List<JobDto> list() {
         return service.list(users.get()).stream().map(JobDto::of).toList();
@@ -128,7 +112,7 @@ public class JobResource {
     /** The last lines of the job's worker logs, over all attempts. */
     @GET
     @Path("/{id}/logs")
-    public List<JobLogLines.Entry> logs(@PathParam("id") long id, @QueryParam("lines") @DefaultValue("200") int lines) {
+    public List<JobLogEntry> logs(@PathParam("id") long id, @QueryParam("lines") @DefaultValue("200") int lines) {
         if (lines < 1 || lines > 5_000) {
             throw ProblemException.badRequest("lines: 1 to 5000, not " + lines);
         }

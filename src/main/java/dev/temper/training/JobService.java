@@ -6,7 +6,9 @@ import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
+import dev.temper.dataset.ReadyForJobs;
 import dev.temper.engine.TrainingStrategy;
+import dev.temper.registry.ModelFitsDataset;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
@@ -27,13 +29,12 @@ public class JobService {
     private final ModelRegistryService models;
     private final JobTransitions transitions;
     private final JobEventRepository events;
-    private final JobMetricPoints points;
-    private final JobLogLines logs;
-    private final EvaluationJobs evaluationJobs;
+    private final JobMetricPointRepository points;
+    private final JobLogRepository logs;
 
     JobService(TrainingJobRepository jobs, JobMetricRepository metrics, DatasetService datasets,
-            ModelRegistryService models, JobTransitions transitions, JobEventRepository events, JobMetricPoints points,
-            JobLogLines logs, EvaluationJobs evaluationJobs) {
+            ModelRegistryService models, JobTransitions transitions, JobEventRepository events, JobMetricPointRepository points,
+            JobLogRepository logs) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.datasets = datasets;
@@ -42,34 +43,35 @@ public class JobService {
         this.events = events;
         this.points = points;
         this.logs = logs;
-        this.evaluationJobs = evaluationJobs;
     }
 
     /**
-     * Queues an evaluation of a model version on a dataset version of the same team with the same classes
-     * and sample shape: typically a shifted or corrupted copy of its training data, for domain shift.
+     * Queues an EVALUATE job of the model on the dataset. The evaluation feature decides what is measured
+     * where and when; this only makes the job, in the caller's transaction.
      */
-    public TrainingJob evaluate(CurrentUser user, long modelVersionId, long datasetVersionId) {
-        user.requireRole(Roles.ML_ENGINEER, "start evaluations");
-        ModelVersion model = models.get(user, modelVersionId);
-        DatasetVersion dataset = datasets.get(user, datasetVersionId);
-        if (!model.team.equals(dataset.team)) {
-            throw ProblemException.badRequest("The model and the dataset belong to different teams");
-        }
-        requireTrainable(dataset);
-        if (!model.datasetVersion.classNames().equals(dataset.classNames())) {
-            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " has the classes "
-                    + dataset.classNames() + ", " + model.label() + " predicts " + model.datasetVersion.classNames());
-        }
-        if (model.datasetVersion.valueCount() != dataset.valueCount()) {
-            throw ProblemException.badRequest("datasetVersionId: " + model.label() + " takes "
-                    + model.datasetVersion.valueCount() + " values per sample, " + dataset.label() + " has "
-                    + dataset.valueCount());
-        }
-        if (evaluationJobs.exists(model, dataset)) {
-            throw ProblemException.conflict(model.label() + " is already evaluated (or queued) on " + dataset.label());
-        }
-        return evaluationJobs.queue(model, dataset, user.username(), "on request");
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TrainingJob queueEvaluation(ModelVersion model, DatasetVersion dataset, String actor, String reason) {
+        TrainingJob evaluation = new TrainingJob();
+        evaluation.team = model.team;
+        evaluation.kind = JobKind.EVALUATE;
+        evaluation.state = JobState.QUEUED;
+        evaluation.modelName = model.name;
+        evaluation.datasetVersion = dataset;
+        evaluation.evaluatedVersion = model;
+        evaluation.settingsJson = model.strategy;
+        evaluation.epochsTotal = 1;
+        evaluation.createdBy = actor;
+        evaluation.createdAt = Instant.now();
+        jobs.persist(evaluation);
+        transitions.submitted(evaluation, actor, "EVALUATE " + model.label() + " on " + dataset.label() + " " + reason);
+        return evaluation;
+    }
+
+    /** Whether an evaluation of the model on the dataset is queued, running or done. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasEvaluation(ModelVersion model, DatasetVersion dataset) {
+        return jobs.count("kind = ?1 and evaluatedVersion = ?2 and datasetVersion = ?3 and state not in ?4",
+                JobKind.EVALUATE, model, dataset, List.of(JobState.FAILED, JobState.CANCELLED)) > 0;
     }
 
     public TrainingJob submit(CurrentUser user, JobSubmission request) {
@@ -155,7 +157,7 @@ public class JobService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<JobLogLines.Entry> logTail(CurrentUser user, long jobId, int lines) {
+    public List<JobLogEntry> logTail(CurrentUser user, long jobId, int lines) {
         get(user, jobId);
         return logs.tail(jobId, lines);
     }
@@ -184,23 +186,13 @@ public class JobService {
         if (!base.team.equals(dataset.team)) {
             throw ProblemException.badRequest("The base model and the dataset belong to different teams");
         }
-        int baseInputs = base.datasetVersion.valueCount();
-        if (baseInputs != dataset.valueCount()) {
-            throw ProblemException.badRequest("The base model takes " + baseInputs + " values per sample, dataset "
-                    + dataset.label() + " has " + dataset.valueCount());
-        }
+        ModelFitsDataset.inputs(base, dataset).orElseThrow(reason -> ProblemException.badRequest(
+                "baseModelVersionId: " + reason));
         return base;
     }
 
     private static void requireTrainable(DatasetVersion dataset) {
-        if (dataset.archived()) {
-            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " is archived; restore it "
-                    + "or choose a current version");
-        }
-        if (dataset.missingSamples > 0) {
-            throw ProblemException.badRequest("datasetVersionId: " + dataset.label() + " has " + dataset.missingSamples
-                    + " samples with missing values; derive a cleaned version first (drop-missing or impute-missing)");
-        }
+        ReadyForJobs.check(dataset).orElseThrow(reason -> ProblemException.badRequest("datasetVersionId: " + reason));
     }
 
     private static void requireBasics(JobSubmission request) {

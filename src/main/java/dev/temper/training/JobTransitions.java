@@ -19,12 +19,12 @@ class JobTransitions {
 
     private final JobEventRepository events;
     private final JobMetricRepository metrics;
-    private final JobMetricPoints points;
+    private final JobMetricPointRepository points;
     private final ArtifactStore store;
     private final AuditLog audit;
     private final Event<JobUpdated> updates;
 
-    JobTransitions(JobEventRepository events, JobMetricRepository metrics, JobMetricPoints points,
+    JobTransitions(JobEventRepository events, JobMetricRepository metrics, JobMetricPointRepository points,
             ArtifactStore store, AuditLog audit, Event<JobUpdated> updates) {
         this.events = events;
         this.metrics = metrics;

@@ -1,5 +1,7 @@
 package dev.temper.training;
 
-/** Fired inside the transaction that changed a job; delivered to listeners after it commits. */
-public record JobUpdated(long jobId, String team) {
+import dev.temper.base.LiveEvent;
+
+/** Fired inside the transaction that changed a job; pages hear it after it commits. */
+public record JobUpdated(long jobId, String team) implements LiveEvent {
 }

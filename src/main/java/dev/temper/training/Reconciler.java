@@ -19,12 +19,12 @@ public class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
     private final TrainingJobRepository jobs;
-    private final WorkerJobService workerJobs;
+    private final AttemptLifecycle attempts;
     private final JobExecutor executor;
 
-    Reconciler(TrainingJobRepository jobs, WorkerJobService workerJobs, JobExecutor executor) {
+    Reconciler(TrainingJobRepository jobs, AttemptLifecycle attempts, JobExecutor executor) {
         this.jobs = jobs;
-        this.workerJobs = workerJobs;
+        this.attempts = attempts;
         this.executor = executor;
     }
 
@@ -41,11 +41,11 @@ public class Reconciler {
         int reattached = 0;
         for (Active job : active) {
             if (job.workerRef() != null && executor.reattach(job.id(), job.attempt(), job.workerRef())) {
-                workerJobs.reattached(job.id(), job.attempt());
+                attempts.reattached(job.id(), job.attempt());
                 reattached++;
             } else {
                 LOG.infof("Job %d: no worker found for attempt %d after a restart", job.id(), job.attempt());
-                workerJobs.workerLost(job.id(), job.attempt(), "the server restarted and found no worker for it");
+                attempts.workerLost(job.id(), job.attempt(), "the server restarted and found no worker for it");
             }
         }
         LOG.infof("Reconciled %d active jobs: %d workers still running", active.size(), reattached);

@@ -3,13 +3,10 @@ package dev.temper.training;
 import dev.temper.base.ProblemException;
 import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.EpochReport;
-import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.LogBatch;
 import dev.temper.contract.MetricBatch;
 import dev.temper.contract.WorkerJobSpec;
-import dev.temper.evaluation.EvaluationConfig;
-import dev.temper.evaluation.EvaluationService;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.registry.NewModelVersion;
@@ -32,26 +29,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * while its attempt is the current one.
  */
 @ApplicationScoped
-public class WorkerJobService implements WorkerEvents {
+public class WorkerJobService {
 
     /** Batches larger than this are refused: a worker sends what it has every few seconds. */
     static final int MAX_BATCH_ITEMS = 10_000;
 
     private final TrainingJobRepository jobs;
     private final JobMetricRepository metrics;
-    private final JobMetricPoints points;
-    private final JobLogLines logs;
+    private final JobMetricPointRepository points;
+    private final JobLogRepository logs;
     private final JobTransitions transitions;
     private final ModelRegistryService models;
-    private final EvaluationService evaluations;
     private final ArtifactStore store;
-    private final EvaluationConfig evaluationConfig;
-    private final EvaluationJobs evaluationJobs;
+    private final EvaluationSuiteSource evaluationSuite;
     private final int heartbeatSeconds;
 
-    WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPoints points,
-            JobLogLines logs, JobTransitions transitions, ModelRegistryService models, EvaluationService evaluations,
-            ArtifactStore store, EvaluationConfig evaluationConfig, EvaluationJobs evaluationJobs,
+    WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPointRepository points,
+            JobLogRepository logs, JobTransitions transitions, ModelRegistryService models, ArtifactStore store,
+            EvaluationSuiteSource evaluationSuite,
             @ConfigProperty(name = "temper.worker.heartbeat-seconds") int heartbeatSeconds) {
         this.jobs = jobs;
         this.metrics = metrics;
@@ -59,27 +54,9 @@ public class WorkerJobService implements WorkerEvents {
         this.logs = logs;
         this.transitions = transitions;
         this.models = models;
-        this.evaluations = evaluations;
         this.store = store;
-        this.evaluationConfig = evaluationConfig;
-        this.evaluationJobs = evaluationJobs;
+        this.evaluationSuite = evaluationSuite;
         this.heartbeatSeconds = heartbeatSeconds;
-    }
-
-    /**
-     * Moves a queued job to STARTING with a fresh token for its next attempt; empty if the job left the queue
-     * (cancelled, say) after the queue chose it.
-     */
-    @Transactional
-    public Optional<WorkerLaunch> startAttempt(long jobId) {
-        return jobs.lock(jobId).filter(job -> job.state == JobState.QUEUED).map(transitions::start);
-    }
-
-    /** Remembers what names the attempt's worker to the executor, for reconciliation after a restart. */
-    @Transactional
-    public void launched(long jobId, int attempt, String workerRef) {
-        jobs.lock(jobId).filter(job -> job.attempt == attempt && job.state.isActive())
-                .ifPresent(job -> job.workerRef = workerRef);
     }
 
     @Transactional
@@ -105,7 +82,7 @@ public class WorkerJobService implements WorkerEvents {
         boolean hasBaseline = job.evaluatedVersion != null && job.evaluatedVersion.baseVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
                 job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel, hasBaseline,
-                evaluationConfig.settings(), job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
+                evaluationSuite.settings(), job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
                 heartbeatSeconds);
     }
 
@@ -226,50 +203,16 @@ public class WorkerJobService implements WorkerEvents {
         }
     }
 
-    @Transactional
-    public void completeEvaluation(long jobId, String token, EvaluationSubmission report) {
-        TrainingJob job = authenticate(jobId, token);
-        evaluations.record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
-        transitions.finish(job, JobState.SUCCEEDED, "Evaluated " + report.examples() + " test examples",
-                JobTransitions.WORKER_ACTOR_PREFIX + job.id);
+    /** Ends an authenticated attempt that delivered its result (the caller stored it in this transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void succeed(TrainingJob job, String message) {
+        transitions.finish(job, JobState.SUCCEEDED, message, JobTransitions.WORKER_ACTOR_PREFIX + job.id);
     }
 
     @Transactional
     public void fail(long jobId, String token, String message) {
         TrainingJob job = authenticate(jobId, token);
         transitions.finish(job, JobState.FAILED, message, JobTransitions.WORKER_ACTOR_PREFIX + job.id);
-    }
-
-    /**
-     * A worker found again after a server restart: the heartbeats it could not deliver while the server was
-     * away do not count against it, so its silence is measured from now.
-     */
-    @Transactional
-    public void reattached(long jobId, int attempt) {
-        currentAttempt(jobId, attempt).ifPresent(transitions::reattached);
-    }
-
-    @Override
-    @Transactional
-    public void workerWaiting(long jobId, int attempt, String reason) {
-        currentAttempt(jobId, attempt).ifPresent(job -> transitions.waiting(job, reason));
-    }
-
-    @Override
-    @Transactional
-    public void workerFailed(long jobId, int attempt, String reason) {
-        currentAttempt(jobId, attempt).ifPresent(job -> transitions.finish(job, JobState.FAILED, reason,
-                JobTransitions.WORKER_ACTOR_PREFIX + job.id));
-    }
-
-    @Override
-    @Transactional
-    public void workerLost(long jobId, int attempt, String reason) {
-        currentAttempt(jobId, attempt).ifPresent(job -> transitions.lost(job, reason));
-    }
-
-    private Optional<TrainingJob> currentAttempt(long jobId, int attempt) {
-        return jobs.lock(jobId).filter(job -> job.attempt == attempt && job.state.isActive());
     }
 
     private ModelVersion registerResult(long jobId, String token, String key, String sha256, String manifest) {
@@ -282,12 +225,6 @@ public class WorkerJobService implements WorkerEvents {
         job.resultVersion = version;
         transitions.finish(job, JobState.SUCCEEDED, "Registered " + version.label() + summary(job),
                 JobTransitions.WORKER_ACTOR_PREFIX + job.id);
-        String reason = "after job " + job.id;
-        evaluationJobs.queue(version, job.datasetVersion, job.createdBy, reason);
-        if (job.baseVersion != null && !evaluations.isEvaluated(job.baseVersion, job.datasetVersion)
-                && !evaluationJobs.exists(job.baseVersion, job.datasetVersion)) {
-            evaluationJobs.queue(job.baseVersion, job.datasetVersion, job.createdBy, reason);
-        }
         return version;
     }
 

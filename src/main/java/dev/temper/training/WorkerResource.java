@@ -4,7 +4,6 @@ import dev.temper.base.ProblemException;
 import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.LogBatch;
 import dev.temper.contract.MetricBatch;
-import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.FailureReport;
 import dev.temper.contract.WorkerHeaders;
 import dev.temper.contract.WorkerJobSpec;
@@ -119,14 +118,6 @@ public class WorkerResource {
             @HeaderParam(WorkerHeaders.MODEL_MANIFEST) String manifestBase64, java.nio.file.Path zip) {
         String manifest = new String(Base64.getDecoder().decode(manifestBase64), StandardCharsets.UTF_8);
         return ModelVersionDto.of(service.completeTraining(jobId, token, zip, sha256, manifest));
-    }
-
-    @POST
-    @Path("/evaluation")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public void evaluation(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            EvaluationSubmission report) {
-        service.completeEvaluation(jobId, token, report);
     }
 
     @POST

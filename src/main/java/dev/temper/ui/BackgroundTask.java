@@ -39,7 +39,7 @@ public final class BackgroundTask {
             }
             Runnable finalOutcome = outcome;
             try {
-                ui.access(() -> LiveRefresh.inRequestContext(finalOutcome));
+                ui.access(() -> LiveUpdates.inRequestContext(finalOutcome));
             } catch (UIDetachedException closedMeanwhile) {
                 // The user left; the work itself is done.
             }

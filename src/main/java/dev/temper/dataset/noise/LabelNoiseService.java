@@ -7,12 +7,14 @@ import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.profile.LabelNoiseFinder;
 import dev.temper.dataset.profile.LabelNoiseReport;
 import dev.temper.dataset.profile.NoiseSearchSettings;
+import dev.temper.dataset.profile.ProgressListener;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -48,12 +48,14 @@ public class LabelNoiseService {
         thread.setDaemon(true);
         return thread;
     });
-    private final Set<Consumer<LabelNoiseUpdated>> listeners = new CopyOnWriteArraySet<>();
+    private final Event<LabelNoiseUpdated> updates;
 
-    LabelNoiseService(DatasetService datasets, LabelNoiseRepository searches, AuditLog audit) {
+    LabelNoiseService(DatasetService datasets, LabelNoiseRepository searches, AuditLog audit,
+            Event<LabelNoiseUpdated> updates) {
         this.datasets = datasets;
         this.searches = searches;
         this.audit = audit;
+        this.updates = updates;
     }
 
     /** Starts a search, or returns the one already running for this version. */
@@ -90,11 +92,6 @@ public class LabelNoiseService {
     public Optional<LabelNoiseSearch> latest(CurrentUser user, long datasetVersionId) {
         DatasetVersion version = datasets.get(user, datasetVersionId);
         return QuarkusTransaction.requiringNew().call(() -> searches.latest(version.id));
-    }
-
-    public Runnable subscribe(Consumer<LabelNoiseUpdated> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
     }
 
     /** A search that was running when the server stopped will never finish; say so. */
@@ -152,12 +149,11 @@ public class LabelNoiseService {
     }
 
     private void announce(long searchId, DatasetVersion version) {
-        LabelNoiseUpdated update = new LabelNoiseUpdated(searchId, version.id, version.team);
-        listeners.forEach(listener -> listener.accept(update));
+        updates.fire(new LabelNoiseUpdated(searchId, version.id, version.team));
     }
 
     /** Stores progress at most every {@link #PROGRESS_INTERVAL_MS}. */
-    private final class ThrottledProgress implements dev.temper.dataset.profile.ProgressListener {
+    private final class ThrottledProgress implements ProgressListener {
 
         private final long searchId;
         private final DatasetVersion version;

@@ -16,16 +16,17 @@ import dev.temper.base.ProblemException;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.noise.LabelNoiseService;
-import dev.temper.registry.ModelRegistryService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
-import dev.temper.training.JobService;
 import dev.temper.ui.Formats;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,19 +44,19 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentUser user;
     private final DatasetService datasets;
     private final LabelNoiseService labelNoise;
-    private final ModelRegistryService models;
-    private final JobService jobs;
+    private final LiveUpdates updates;
+    private final Instance<DatasetPageSection> sections;
     private final H2 title = new H2();
     private final Span missing = new Span();
     private final VerticalLayout details = new VerticalLayout();
 
     public DatasetView(SecurityIdentity identity, DatasetService datasets, LabelNoiseService labelNoise,
-            ModelRegistryService models, JobService jobs) {
+            LiveUpdates updates, Instance<DatasetPageSection> sections) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.datasets = datasets;
         this.labelNoise = labelNoise;
-        this.models = models;
-        this.jobs = jobs;
+        this.updates = updates;
+        this.sections = sections;
         missing.setId("dataset-missing");
         details.setPadding(false);
         add(title, missing, details);
@@ -89,13 +90,11 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         details.add(new ProfilePanel(version, datasets.profile(version), datasets));
-        details.add(new LabelNoisePanel(user, version, labelNoise, datasets, this::open));
+        details.add(new LabelNoisePanel(user, version, labelNoise, datasets, updates, this::open));
         if (user.hasRole(Roles.ML_ENGINEER)) {
             details.add(new DerivePanel(user, version, datasets, this::open));
-            if (!version.archived() && version.missingSamples == 0) {
-                details.add(new EvaluatePanel(user, version, models, jobs));
-            }
         }
+        sections.forEach(section -> section.create(user, version).ifPresent(details::add));
     }
 
     private VerticalLayout summary(DatasetVersion v) {
@@ -136,7 +135,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
         return new HorizontalLayout(archive, delete);
     }
 
-    private void act(java.util.function.Supplier<DatasetVersion> action) {
+    private void act(Supplier<DatasetVersion> action) {
         try {
             show(action.get());
         } catch (ProblemException problem) {

@@ -18,11 +18,12 @@ import dev.temper.dataset.derive.ExcludeSamples;
 import dev.temper.dataset.derive.Relabel;
 import dev.temper.dataset.noise.LabelNoiseSearch;
 import dev.temper.dataset.noise.LabelNoiseService;
+import dev.temper.dataset.noise.LabelNoiseUpdated;
 import dev.temper.dataset.profile.LabelSuspect;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import dev.temper.ui.Formats;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.ProblemNotification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
     private final Button relabel = new Button("Relabel selected as suggested");
 
     LabelNoisePanel(CurrentUser user, DatasetVersion version, LabelNoiseService searches, DatasetService datasets,
-            Consumer<Long> openVersion) {
+            LiveUpdates updates, Consumer<Long> openVersion) {
         this.user = user;
         this.version = version;
         this.searches = searches;
@@ -76,7 +77,7 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         if (user.hasRole(Roles.ML_ENGINEER)) {
             content.add(new HorizontalLayout(exclude, relabel));
         }
-        LiveRefresh.bind(this, searches::subscribe,
+        updates.bind(this, LabelNoiseUpdated.class,
                 update -> update.datasetVersionId() == version.id && user.isMemberOf(update.team()), this::refresh);
         refresh();
     }

@@ -7,26 +7,26 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.temper.evaluation.EvaluationRecorded;
 import dev.temper.evaluation.EvaluationService;
 import dev.temper.evaluation.LeaderboardRow;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
-import dev.temper.training.JobUpdates;
 import dev.temper.ui.Formats;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * Clean accuracy, calibration and worst-case robust accuracy of every evaluated model version. Evaluations finish as
- * jobs, so the board listens to job updates; the robust columns follow the epsilons actually measured.
+ * jobs; the board re-reads when a result of the user's teams is recorded. The robust columns follow the epsilons
+ * actually measured; rows come in the service's ranking.
  */
 @Route(value = "leaderboard", layout = MainLayout.class)
 @PageTitle("Leaderboard | Temper")
@@ -38,7 +38,7 @@ public class LeaderboardView extends VerticalLayout {
     private final EvaluationService evaluations;
     private final Grid<LeaderboardRow> grid = new Grid<>();
 
-    public LeaderboardView(SecurityIdentity identity, EvaluationService evaluations, JobUpdates updates) {
+    public LeaderboardView(SecurityIdentity identity, EvaluationService evaluations, LiveUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.evaluations = evaluations;
         setSizeFull();
@@ -50,15 +50,11 @@ public class LeaderboardView extends VerticalLayout {
                         + "search beat the gradient attacks, so their numbers flatter the model."),
                 grid);
         refresh();
-        LiveRefresh.bind(this, updates::subscribe, update -> user.isMemberOf(update.team()), this::refresh);
+        updates.bind(this, EvaluationRecorded.class, recorded -> user.isMemberOf(recorded.team()), this::refresh);
     }
 
     private void refresh() {
-        List<LeaderboardRow> rows = evaluations.all(user).stream()
-                .map(LeaderboardRow::of)
-                .sorted(Comparator.comparing(LeaderboardRow::datasetVersion)
-                        .thenComparing(Comparator.comparingDouble(LeaderboardRow::cleanAccuracy).reversed()))
-                .toList();
+        List<LeaderboardRow> rows = evaluations.all(user).stream().map(LeaderboardRow::of).toList();
         configureColumns(epsilons(rows));
         grid.setItems(rows);
     }

@@ -1,14 +1,11 @@
 package dev.temper.registry.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.temper.approval.ApprovalService;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
@@ -18,8 +15,12 @@ import dev.temper.ui.Formats;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 
-/** Registered model versions with their lineage; ml-engineers ask for a version to go to production. */
+/**
+ * Registered model versions with their lineage, and the actions other features offer on them (asking for a
+ * version to go to production, for one).
+ */
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models | Temper")
 @Menu(title = "Models", order = 3)
@@ -28,13 +29,13 @@ public class ModelsView extends VerticalLayout {
 
     private final CurrentUser user;
     private final ModelRegistryService models;
-    private final ApprovalService approvals;
+    private final Instance<ModelActions> actions;
     private final Grid<ModelVersion> grid = new Grid<>();
 
-    public ModelsView(SecurityIdentity identity, ModelRegistryService models, ApprovalService approvals) {
+    public ModelsView(SecurityIdentity identity, ModelRegistryService models, Instance<ModelActions> actions) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.models = models;
-        this.approvals = approvals;
+        this.actions = actions;
         setSizeFull();
         configureGrid();
         add(new H2("Models"), grid);
@@ -50,16 +51,11 @@ public class ModelsView extends VerticalLayout {
         grid.addColumn(v -> Formats.shortSha(v.sha256)).setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(v -> v.createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true);
-        if (user.hasRole(Roles.ML_ENGINEER)) {
-            grid.addComponentColumn(this::requestButton).setHeader("Production").setAutoWidth(true);
+        for (ModelActions action : actions) {
+            if (action.shownTo(user)) {
+                grid.addComponentColumn(version -> action.create(user, version)).setHeader(action.header())
+                        .setAutoWidth(true);
+            }
         }
-    }
-
-    private Button requestButton(ModelVersion version) {
-        Button button = new Button("Request approval",
-                click -> new ApprovalRequestDialog(user, version, approvals).open());
-        button.setId("request-approval-" + version.id);
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
     }
 }

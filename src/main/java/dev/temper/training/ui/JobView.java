@@ -26,14 +26,14 @@ import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.training.JobControl;
 import dev.temper.training.JobEvent;
-import dev.temper.training.JobLogLines;
+import dev.temper.training.JobLogEntry;
 import dev.temper.training.JobMetric;
 import dev.temper.training.JobService;
 import dev.temper.training.JobState;
-import dev.temper.training.JobUpdates;
+import dev.temper.training.JobUpdated;
 import dev.temper.training.TrainingJob;
 import dev.temper.ui.Formats;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.LineChart;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
@@ -87,7 +87,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     /** Null while no job of the user's teams is shown; live updates are ignored then. */
     private Long jobId;
 
-    public JobView(SecurityIdentity identity, JobService jobs, JobControl control, JobUpdates updates) {
+    public JobView(SecurityIdentity identity, JobService jobs, JobControl control, LiveUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
         this.control = control;
@@ -126,7 +126,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
                 new H4("Training loss per step"), stepChart, metricsGrid,
                 new H3("Log"), log, new H3("Timeline"), timeline, new H3("Lineage"), lineage);
         add(title, missing, details);
-        LiveRefresh.bind(this, updates::subscribe,
+        updates.bind(this, JobUpdated.class,
                 update -> jobId != null && update.jobId() == jobId && user.isMemberOf(update.team()), this::reload);
     }
 
@@ -195,7 +195,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Lines of earlier attempts are marked, so a retry's fresh start is not read as a reset. */
-    private void showLog(List<JobLogLines.Entry> lines, boolean severalAttempts) {
+    private void showLog(List<JobLogEntry> lines, boolean severalAttempts) {
         log.setText(lines.isEmpty() ? "No log lines yet" : lines.stream()
                 .map(l -> severalAttempts ? "[attempt " + l.attempt() + "] " + l.line() : l.line())
                 .collect(Collectors.joining("\n")));

@@ -15,11 +15,11 @@ import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.training.JobMetric;
 import dev.temper.training.JobService;
-import dev.temper.training.JobUpdates;
+import dev.temper.training.JobUpdated;
 import dev.temper.training.TrainingJob;
 import dev.temper.ui.Formats;
 import dev.temper.ui.LineChart;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +64,7 @@ public class JobsCompareView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    public JobsCompareView(SecurityIdentity identity, JobService jobs, JobUpdates updates) {
+    public JobsCompareView(SecurityIdentity identity, JobService jobs, LiveUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
         missing.setId("compare-missing");
@@ -83,7 +83,7 @@ public class JobsCompareView extends VerticalLayout implements BeforeEnterObserv
         details.add(summary, new H4("Validation accuracy"), accuracyChart, new H4("Validation loss"), lossChart,
                 new H4("Learning rate"), learningRateChart);
         add(new H2("Compare jobs"), missing, details);
-        LiveRefresh.bind(this, updates::subscribe,
+        updates.bind(this, JobUpdated.class,
                 update -> jobIds.contains(update.jobId()) && user.isMemberOf(update.team()), this::reload);
     }
 

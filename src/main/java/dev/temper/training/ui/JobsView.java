@@ -23,9 +23,9 @@ import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.training.JobService;
-import dev.temper.training.JobUpdates;
+import dev.temper.training.JobUpdated;
 import dev.temper.training.TrainingJob;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,7 +61,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     /** The user's picks by id: a live refresh brings new job objects, and the picks must survive it. */
     private final Set<Long> selectedIds = new LinkedHashSet<>();
 
-    public JobsView(SecurityIdentity identity, JobService jobs, JobUpdates updates, DatasetService datasets,
+    public JobsView(SecurityIdentity identity, JobService jobs, LiveUpdates updates, DatasetService datasets,
             ModelRegistryService models) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.jobs = jobs;
@@ -89,7 +89,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(actions, grid);
         refresh();
-        LiveRefresh.bind(this, updates::subscribe, update -> user.isMemberOf(update.team()), this::refresh);
+        updates.bind(this, JobUpdated.class, update -> user.isMemberOf(update.team()), this::refresh);
     }
 
     private void configureGrid() {

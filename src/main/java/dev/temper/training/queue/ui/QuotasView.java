@@ -18,12 +18,12 @@ import dev.temper.base.ProblemException;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
-import dev.temper.training.JobUpdates;
+import dev.temper.training.JobUpdated;
 import dev.temper.training.queue.QuotaLimits;
 import dev.temper.training.queue.QuotaService;
 import dev.temper.training.queue.TeamQuotaStatus;
 import dev.temper.ui.Formats;
-import dev.temper.ui.LiveRefresh;
+import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,7 +48,7 @@ public class QuotasView extends VerticalLayout {
     private final IntegerField maxJobs = new IntegerField("Jobs at once (1-" + QuotaLimits.MAX_CONCURRENT_JOBS + ")");
     private final Span error = new Span();
 
-    public QuotasView(SecurityIdentity identity, QuotaService quotas, JobUpdates updates) {
+    public QuotasView(SecurityIdentity identity, QuotaService quotas, LiveUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.quotas = quotas;
         setSizeFull();
@@ -66,7 +66,7 @@ public class QuotasView extends VerticalLayout {
         }
         refresh();
         boolean admin = user.hasRole(Roles.ADMIN);
-        LiveRefresh.bind(this, updates::subscribe, update -> admin || user.isMemberOf(update.team()), this::refresh);
+        updates.bind(this, JobUpdated.class, update -> admin || user.isMemberOf(update.team()), this::refresh);
     }
 
     private void configureGrid() {

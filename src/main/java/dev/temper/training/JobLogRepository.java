@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.base.SqlRepository;
 import dev.temper.contract.LogLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,20 +15,18 @@ import org.hibernate.Session;
 
 /** Workers' log lines, kept per attempt; a resent line (same attempt and seq) is skipped. */
 @ApplicationScoped
-public class JobLogLines {
+@SqlRepository
+public class JobLogRepository {
 
     /** Longer lines are cut: a log line is for people to read, not a channel for data. */
     static final int MAX_LINE_LENGTH = 4000;
 
     private final EntityManager entityManager;
 
-    JobLogLines(EntityManager entityManager) {
+    JobLogRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    /** A line of the log as it is shown: which attempt wrote it, when, and what. */
-    public record Entry(int attempt, int seq, java.time.Instant at, String line) {
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     int add(long jobId, int attempt, List<LogLine> lines) {
@@ -61,17 +60,17 @@ public class JobLogLines {
 
     /** The last lines of the job's log over all its attempts, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Entry> tail(long jobId, int limit) {
+    public List<JobLogEntry> tail(long jobId, int limit) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select attempt, seq, logged_at, line from job_log_line where job_id = ?
                     order by attempt desc, seq desc limit ?""")) {
                 select.setLong(1, jobId);
                 select.setInt(2, limit);
-                List<Entry> entries = new ArrayList<>();
+                List<JobLogEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new Entry(rows.getInt(1), rows.getInt(2), rows.getTimestamp(3).toInstant(),
+                        entries.add(new JobLogEntry(rows.getInt(1), rows.getInt(2), rows.getTimestamp(3).toInstant(),
                                 rows.getString(4)));
                     }
                 }

@@ -1,4 +1,4 @@
-package dev.temper.registry.ui;
+package dev.temper.approval.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.base.SqlRepository;
 import dev.temper.contract.MetricPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,8 @@ import org.hibernate.Session;
  * round trip whatever the batch size, and a resent batch is harmless.
  */
 @ApplicationScoped
-public class JobMetricPoints {
+@SqlRepository
+public class JobMetricPointRepository {
 
     private static final String INSERT = """
             insert into job_metric_point (job_id, name, step, epoch, value, attempt, recorded_at)
@@ -25,7 +27,7 @@ public class JobMetricPoints {
 
     private final EntityManager entityManager;
 
-    JobMetricPoints(EntityManager entityManager) {
+    JobMetricPointRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 

@@ -1,4 +1,4 @@
-package dev.temper.dataset.ui;
+package dev.temper.evaluation.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -10,26 +10,25 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouteParameters;
 import dev.temper.base.ProblemException;
 import dev.temper.dataset.DatasetVersion;
-import dev.temper.registry.ModelRegistryService;
+import dev.temper.evaluation.EvaluationJobs;
+import dev.temper.registry.ModelFitsDataset;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
-import dev.temper.training.JobService;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.ui.JobView;
 import dev.temper.ui.ProblemNotification;
 import java.util.List;
 
 /**
- * Measures a model of the team on this version, e.g. a shifted or corrupted copy of its training data:
- * only models that predict the same classes from samples of the same shape are offered.
+ * Measures a model of the team on a dataset version, e.g. a shifted or corrupted copy of its training data:
+ * only models that {@link ModelFitsDataset fit} the version are offered.
  */
 class EvaluatePanel extends Composite<VerticalLayout> {
 
-    EvaluatePanel(CurrentUser user, DatasetVersion version, ModelRegistryService models, JobService jobs) {
-        List<ModelVersion> fitting = models.list(user).stream()
-                .filter(m -> m.team.equals(version.team))
-                .filter(m -> m.datasetVersion.classNames().equals(version.classNames())
-                        && m.datasetVersion.valueCount() == version.valueCount())
+    EvaluatePanel(CurrentUser user, DatasetVersion version, List<ModelVersion> teamModels,
+            EvaluationJobs evaluationJobs) {
+        List<ModelVersion> fitting = teamModels.stream()
+                .filter(m -> ModelFitsDataset.forEvaluation(m, version).allowed())
                 .toList();
         ComboBox<ModelVersion> model = new ComboBox<>("Model version");
         model.setId("evaluate-model");
@@ -42,7 +41,7 @@ class EvaluatePanel extends Composite<VerticalLayout> {
                 return;
             }
             try {
-                TrainingJob job = jobs.evaluate(user, model.getValue().id, version.id);
+                TrainingJob job = evaluationJobs.request(user, model.getValue().id, version.id);
                 getUI().ifPresent(ui -> ui.navigate(JobView.class,
                         new RouteParameters(JobView.JOB_ID, String.valueOf(job.id))));
             } catch (ProblemException problem) {

@@ -1,0 +1,21 @@
+package dev.temper.evaluation;
+
+import dev.temper.contract.EvaluationSettings;
+import dev.temper.training.EvaluationSuiteSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Evaluation workers run the suite configured under temper.evaluation.*. */
+@ApplicationScoped
+class ConfiguredEvaluationSuite implements EvaluationSuiteSource {
+
+    private final EvaluationConfig config;
+
+    ConfiguredEvaluationSuite(EvaluationConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public EvaluationSettings settings() {
+        return config.settings();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.temper.training;
+
+import dev.temper.contract.EvaluationSettings;
+
+/**
+ * The robustness suite that evaluation jobs run, sent to their workers with the job's spec. The evaluation
+ * feature, which sits downstream of training, provides it.
+ */
+public interface EvaluationSuiteSource {
+
+    EvaluationSettings settings();
+}
