@@ -32,11 +32,11 @@ public class ModelRegistryService {
         v.version = versions.latestVersion(n.team(), n.name()) + 1;
         v.sha256 = n.sha256();
         v.artifactKey = n.artifactKey();
-        v.architecture = n.architecture();
+        v.manifestJson = n.manifestJson();
         v.baseVersion = n.baseVersion();
         v.datasetVersion = n.datasetVersion();
         v.jobId = n.jobId();
-        v.strategy = n.strategy();
+        v.settingsJson = n.settingsJson();
         v.createdBy = n.createdBy();
         v.createdAt = Instant.now();
         versions.persist(v);

@@ -39,7 +39,7 @@ class EvaluationJobs {
         evaluation.modelName = model.name;
         evaluation.datasetVersion = dataset;
         evaluation.evaluatedVersion = model;
-        evaluation.settingsJson = model.strategy;
+        evaluation.settingsJson = model.settingsJson;
         evaluation.epochsTotal = 1;
         evaluation.createdBy = actor;
         evaluation.createdAt = Instant.now();

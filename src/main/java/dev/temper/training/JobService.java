@@ -227,7 +227,7 @@ public class JobService {
             if (request.architecture() != null) {
                 throw ProblemException.badRequest("architecture: a fine-tuned model keeps its base's architecture");
             }
-            return Json.read(base.strategy, TrainingSettings.class).architecture();
+            return Json.read(base.settingsJson, TrainingSettings.class).architecture();
         }
         ArchitectureSpec architecture = request.architecture() == null
                 ? TrainingSettings.DEFAULT_ARCHITECTURE : request.architecture();
