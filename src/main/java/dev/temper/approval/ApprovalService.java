@@ -77,7 +77,7 @@ public class ApprovalService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApprovalRequest get(CurrentUser user, long id) {
-        return requests.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Approval request", id));
+        return requests.getForTeams(id, user.teams(), "Approval request");
     }
 
     private static String limit(String comment) {

@@ -160,7 +160,7 @@ public class DatasetService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DatasetVersion get(CurrentUser user, long id) {
-        return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Dataset version", id));
+        return versions.getForTeams(id, user.teams(), "Dataset version");
     }
 
     /** The version and its ancestors, newest first. */

@@ -52,7 +52,7 @@ public class ModelRegistryService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModelVersion get(CurrentUser user, long id) {
-        return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Model version", id));
+        return versions.getForTeams(id, user.teams(), "Model version");
     }
 
     /** For server-internal callers that already checked access (workers, approvals). */

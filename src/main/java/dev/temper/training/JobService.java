@@ -138,7 +138,7 @@ public class JobService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TrainingJob get(CurrentUser user, long id) {
-        return jobs.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Job", id));
+        return jobs.getForTeams(id, user.teams(), "Job");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
