@@ -1,7 +1,7 @@
 package dev.temper.approval;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;

@@ -2,7 +2,7 @@ package dev.temper.dataset;
 
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.derive.Derivation;
 import dev.temper.dataset.derive.DerivationSummary;

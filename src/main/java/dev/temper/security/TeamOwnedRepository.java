@@ -1,6 +1,6 @@
 package dev.temper.security;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetService;
