@@ -3,7 +3,7 @@ package dev.temper.approval;
 import dev.temper.base.PolicyDecision;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
@@ -79,7 +79,7 @@ public class ApprovalService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApprovalRequest get(CurrentUser user, long id) {
-        return requests.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Approval request", id));
+        return requests.getForTeams(id, user.teams(), "Approval request");
     }
 
     private static String limit(String comment) {

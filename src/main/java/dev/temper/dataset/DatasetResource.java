@@ -1,6 +1,6 @@
 package dev.temper.dataset;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.DatasetFile;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.security.CurrentUserProvider;

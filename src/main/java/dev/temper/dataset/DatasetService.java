@@ -2,7 +2,7 @@ package dev.temper.dataset;
 
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.derive.Derivation;
 import dev.temper.dataset.derive.DerivationSummary;
@@ -160,7 +160,7 @@ public class DatasetService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DatasetVersion get(CurrentUser user, long id) {
-        return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Dataset version", id));
+        return versions.getForTeams(id, user.teams(), "Dataset version");
     }
 
     /** The version and its ancestors, newest first. */

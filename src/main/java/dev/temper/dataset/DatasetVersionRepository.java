@@ -1,22 +1,21 @@
 package dev.temper.dataset;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class DatasetVersionRepository implements PanacheRepository<DatasetVersion> {
+public class DatasetVersionRepository implements TeamOwnedRepository<DatasetVersion> {
 
-    List<DatasetVersion> listForTeams(Collection<String> teams, boolean includeArchived) {
-        return includeArchived
-                ? list("team in ?1 order by dataset.name, version desc", teams)
-                : list("team in ?1 and archivedAt is null order by dataset.name, version desc", teams);
+    @Override
+    public String listOrder() {
+        return "dataset.name, version desc";
     }
 
-    Optional<DatasetVersion> findForTeams(long id, Collection<String> teams) {
-        return find("id = ?1 and team in ?2", id, teams).firstResultOptional();
+    List<DatasetVersion> listForTeams(Collection<String> teams, boolean includeArchived) {
+        return includeArchived ? listForTeams(teams) : listForTeamsWhere(teams, "archivedAt is null");
     }
 
     Optional<DatasetVersion> findByContent(String team, String sha256) {

@@ -1,16 +1,16 @@
 package dev.temper.dataset;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.derive.Derivation;
-import dev.temper.dataset.derive.DropDuplicates;
-import dev.temper.dataset.derive.DropMissing;
-import dev.temper.dataset.derive.ExcludeSamples;
-import dev.temper.dataset.derive.ImputeMissing;
-import dev.temper.dataset.derive.Rebalance;
-import dev.temper.dataset.derive.Relabel;
-import dev.temper.dataset.derive.Resplit;
-import dev.temper.dataset.derive.Shift;
+import dev.temper.dataset.derive.DropDuplicatesDerivation;
+import dev.temper.dataset.derive.DropMissingDerivation;
+import dev.temper.dataset.derive.ExcludeSamplesDerivation;
+import dev.temper.dataset.derive.ImputeMissingDerivation;
+import dev.temper.dataset.derive.RebalanceDerivation;
+import dev.temper.dataset.derive.RelabelDerivation;
+import dev.temper.dataset.derive.ResplitDerivation;
+import dev.temper.dataset.derive.ShiftDerivation;
 import dev.temper.dataset.derive.ShiftKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,14 +37,16 @@ public record DerivationRequest(String operation, String method, List<Integer> i
         }
         try {
             return switch (operation.strip().toLowerCase(Locale.ROOT)) {
-                case "drop-duplicates" -> new DropDuplicates();
-                case "drop-missing" -> new DropMissing();
-                case "impute-missing" -> new ImputeMissing(option(ImputeMissing.Method.class, "method", method));
-                case "exclude-samples" -> new ExcludeSamples(indices);
-                case "relabel" -> new Relabel(labelsByIndex());
-                case "rebalance" -> new Rebalance(option(Rebalance.Mode.class, "mode", mode), seedOrDefault());
-                case "resplit" -> new Resplit(UploadParameters.splits(train, validation, test, seed));
-                case "shift" -> new Shift(shiftKind(), amount == null ? 0 : amount, corruption,
+                case "drop-duplicates" -> new DropDuplicatesDerivation();
+                case "drop-missing" -> new DropMissingDerivation();
+                case "impute-missing" -> new ImputeMissingDerivation(
+                        option(ImputeMissingDerivation.Method.class, "method", method));
+                case "exclude-samples" -> new ExcludeSamplesDerivation(indices);
+                case "relabel" -> new RelabelDerivation(labelsByIndex());
+                case "rebalance" -> new RebalanceDerivation(option(RebalanceDerivation.Mode.class, "mode", mode),
+                        seedOrDefault());
+                case "resplit" -> new ResplitDerivation(UploadParameters.splits(train, validation, test, seed));
+                case "shift" -> new ShiftDerivation(shiftKind(), amount == null ? 0 : amount, corruption,
                         severity == null ? 0 : severity, seedOrDefault());
                 default -> throw ProblemException.badRequest("operation: '" + operation + "' is not one of "
                         + String.join(", ", OPERATIONS));

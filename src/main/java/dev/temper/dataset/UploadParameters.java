@@ -1,6 +1,6 @@
 package dev.temper.dataset;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.format.UploadFormat;
 import java.util.ArrayList;

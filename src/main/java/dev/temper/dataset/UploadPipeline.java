@@ -1,6 +1,6 @@
 package dev.temper.dataset;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.Split;
 import dev.temper.contract.SplitPlan;

@@ -1,8 +1,8 @@
 package dev.temper.dataset;
 
 import dev.temper.base.Json;
-import dev.temper.base.Problem;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.Problem;
+import dev.temper.base.problem.ProblemException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

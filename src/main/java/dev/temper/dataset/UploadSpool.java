@@ -1,6 +1,6 @@
 package dev.temper.dataset;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

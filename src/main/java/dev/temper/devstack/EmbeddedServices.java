@@ -1,6 +1,6 @@
 package dev.temper.devstack;
 
-import dev.temper.base.DatabaseMigration;
+import dev.temper.base.schema.StartupMigration;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,7 +44,7 @@ public class EmbeddedServices {
     private KeycloakLauncher keycloak;
 
     /** PostgreSQL first: the schema migration that follows needs it. */
-    void startPostgres(@Observes @Priority(DatabaseMigration.STARTUP_PRIORITY - 10) StartupEvent event)
+    void startPostgres(@Observes @Priority(StartupMigration.STARTUP_PRIORITY - 10) StartupEvent event)
             throws IOException {
         if (!enabled) {
             return;
@@ -63,7 +63,7 @@ public class EmbeddedServices {
     }
 
     /** Keycloak after the migration; OIDC connects to it on the first sign-in. */
-    void startKeycloak(@Observes @Priority(DatabaseMigration.STARTUP_PRIORITY + 10) StartupEvent event)
+    void startKeycloak(@Observes @Priority(StartupMigration.STARTUP_PRIORITY + 10) StartupEvent event)
             throws IOException {
         if (!enabled) {
             return;

@@ -1,6 +1,6 @@
 package dev.temper.evaluation;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.training.JobResource.JobDto;
 import dev.temper.training.TrainingJob;

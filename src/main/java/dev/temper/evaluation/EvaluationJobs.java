@@ -1,6 +1,6 @@
 package dev.temper.evaluation;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.ReadyForJobs;

@@ -1,7 +1,7 @@
 package dev.temper.evaluation;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.RobustPoint;

@@ -1,7 +1,7 @@
 package dev.temper.registry;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,11 +36,11 @@ public class ModelRegistryService {
         v.version = versions.latestVersion(n.team(), n.name()) + 1;
         v.sha256 = n.sha256();
         v.artifactKey = n.artifactKey();
-        v.architecture = n.architecture();
+        v.manifestJson = n.manifestJson();
         v.baseVersion = n.baseVersion();
         v.datasetVersion = n.datasetVersion();
         v.jobId = n.jobId();
-        v.strategy = n.strategy();
+        v.settingsJson = n.settingsJson();
         v.createdBy = n.createdBy();
         v.createdAt = Instant.now();
         versions.persist(v);
@@ -57,7 +57,7 @@ public class ModelRegistryService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModelVersion get(CurrentUser user, long id) {
-        return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Model version", id));
+        return versions.getForTeams(id, user.teams(), "Model version");
     }
 
     /** For server-internal callers that already checked access (workers, approvals). */

@@ -11,14 +11,14 @@ import java.util.List;
 public class ModelResource {
 
     public record ModelVersionDto(long id, String team, String name, int version, String sha256, Long baseVersionId,
-            String baseVersion, long datasetVersionId, String datasetVersion, long jobId, String strategy,
+            String baseVersion, long datasetVersionId, String datasetVersion, long jobId, String settings,
             String manifest, String createdBy, Instant createdAt) {
 
         public static ModelVersionDto of(ModelVersion v) {
             return new ModelVersionDto(v.id, v.team, v.name, v.version, v.sha256,
                     v.baseVersion == null ? null : v.baseVersion.id,
                     v.baseVersion == null ? null : v.baseVersion.label(),
-                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.strategy, v.architecture, v.createdBy,
+                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.settingsJson, v.manifestJson, v.createdBy,
                     v.createdAt);
         }
     }

@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A trained model, immutable, with its lineage: base version, dataset version, job and strategy. */
+/** A trained model, immutable, with its lineage: base version, dataset version, job and its settings. */
 @Entity
 @Table(name = "model_version")
 public class ModelVersion {
@@ -36,9 +36,9 @@ public class ModelVersion {
     @Column(name = "artifact_key", nullable = false)
     public String artifactKey;
 
-    /** The engine's manifest (architecture, input normalisation, classes) as JSON. */
-    @Column(nullable = false)
-    public String architecture;
+    /** The exported model's manifest (architecture, input normalisation, classes) as JSON. */
+    @Column(name = "manifest_json", nullable = false)
+    public String manifestJson;
 
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "base_version_id")
@@ -52,8 +52,9 @@ public class ModelVersion {
     @Column(name = "job_id", nullable = false)
     public Long jobId;
 
-    @Column(nullable = false)
-    public String strategy;
+    /** The job's settings (its strategy and architecture) as JSON, as in the job that trained it. */
+    @Column(name = "settings_json", nullable = false)
+    public String settingsJson;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;

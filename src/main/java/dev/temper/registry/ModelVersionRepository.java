@@ -1,20 +1,14 @@
 package dev.temper.registry;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 @ApplicationScoped
-public class ModelVersionRepository implements PanacheRepository<ModelVersion> {
+public class ModelVersionRepository implements TeamOwnedRepository<ModelVersion> {
 
-    List<ModelVersion> listForTeams(Collection<String> teams) {
-        return list("team in ?1 order by name, version desc", teams);
-    }
-
-    Optional<ModelVersion> findForTeams(long id, Collection<String> teams) {
-        return find("id = ?1 and team in ?2", id, teams).firstResultOptional();
+    @Override
+    public String listOrder() {
+        return "name, version desc";
     }
 
     int latestVersion(String team, String name) {

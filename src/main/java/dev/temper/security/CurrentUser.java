@@ -1,6 +1,6 @@
 package dev.temper.security;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import java.util.Set;
 import java.util.SortedSet;
 

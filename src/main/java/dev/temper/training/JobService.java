@@ -1,7 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetService;
@@ -58,7 +58,7 @@ public class JobService {
         evaluation.modelName = model.name;
         evaluation.datasetVersion = dataset;
         evaluation.evaluatedVersion = model;
-        evaluation.settingsJson = model.strategy;
+        evaluation.settingsJson = model.settingsJson;
         evaluation.epochsTotal = 1;
         evaluation.createdBy = actor;
         evaluation.createdAt = Instant.now();
@@ -140,7 +140,7 @@ public class JobService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TrainingJob get(CurrentUser user, long id) {
-        return jobs.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Job", id));
+        return jobs.getForTeams(id, user.teams(), "Job");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -219,7 +219,7 @@ public class JobService {
             if (request.architecture() != null) {
                 throw ProblemException.badRequest("architecture: a fine-tuned model keeps its base's architecture");
             }
-            return Json.read(base.strategy, TrainingSettings.class).architecture();
+            return Json.read(base.settingsJson, TrainingSettings.class).architecture();
         }
         ArchitectureSpec architecture = request.architecture() == null
                 ? TrainingSettings.DEFAULT_ARCHITECTURE : request.architecture();

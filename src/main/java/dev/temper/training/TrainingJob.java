@@ -54,7 +54,7 @@ public class TrainingJob {
     @JoinColumn(name = "evaluated_version_id")
     public ModelVersion evaluatedVersion;
 
-    @Column(name = "strategy", nullable = false)
+    @Column(name = "settings_json", nullable = false)
     public String settingsJson;
 
     @Column(nullable = false)

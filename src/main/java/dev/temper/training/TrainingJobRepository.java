@@ -1,14 +1,18 @@
 package dev.temper.training;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class TrainingJobRepository implements PanacheRepository<TrainingJob> {
+public class TrainingJobRepository implements TeamOwnedRepository<TrainingJob> {
+
+    @Override
+    public String listOrder() {
+        return "id desc";
+    }
 
     /**
      * The job, re-read with its row locked until the transaction ends. Workers, the dispatcher and users all
@@ -22,14 +26,6 @@ public class TrainingJobRepository implements PanacheRepository<TrainingJob> {
     TrainingJob lock(TrainingJob job) {
         getEntityManager().refresh(job, LockModeType.PESSIMISTIC_WRITE);
         return job;
-    }
-
-    List<TrainingJob> listForTeams(Collection<String> teams) {
-        return list("team in ?1 order by id desc", teams);
-    }
-
-    Optional<TrainingJob> findForTeams(long id, Collection<String> teams) {
-        return find("id = ?1 and team in ?2", id, teams).firstResultOptional();
     }
 
     List<TrainingJob> queued() {

@@ -1,6 +1,6 @@
 package dev.temper.training;
 
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.EpochReport;
 import dev.temper.contract.JobKind;

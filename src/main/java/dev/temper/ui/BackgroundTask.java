@@ -2,7 +2,7 @@ package dev.temper.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

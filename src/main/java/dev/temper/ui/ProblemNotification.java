@@ -2,7 +2,7 @@ package dev.temper.ui;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 
 /**
  * The one way views report a refused action: the service's own message, never a class name or a stack

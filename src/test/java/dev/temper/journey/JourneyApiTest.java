@@ -122,8 +122,8 @@ class JourneyApiTest {
                 .body("baseVersionId", equalTo((int) baseVersionId))
                 .body("datasetVersionId", equalTo((int) datasetId))
                 .body("jobId", equalTo((int) fineTuneJobId))
-                .body("strategy", containsString("\"method\":\"FGSM\""))
-                .body("strategy", containsString("\"firstLayers\":1"))
+                .body("settings", containsString("\"method\":\"FGSM\""))
+                .body("settings", containsString("\"firstLayers\":1"))
                 .body("manifest", containsString("\"alpha\", \"beta\", \"gamma\""))
                 .body("sha256.length()", equalTo(64));
     }

@@ -15,11 +15,13 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jobs stored before the engine's strategy records (schema V1) read back, after V2, as exactly the
- * strategy they meant: the legacy seven-field strategy and an MLP of the stored widths.
+ * Jobs and model versions stored before the engine's strategy records (schema V1) read back, after V2, as
+ * exactly the strategy they meant: the legacy seven-field strategy and an MLP of the stored widths. Later
+ * renames of the columns keep what they hold.
  */
 class SettingsMigrationTest {
 
+    private static final String V1_MANIFEST = "{\"architecture\":\"MLP\"}";
     private static final String V1_SETTINGS = "{\"strategy\":{\"epochs\":8,\"batchSize\":32,\"learningRate\":0.005,"
             + "\"frozenLayers\":1,\"fgsm\":true,\"fgsmEpsilon\":0.1,\"seed\":7},\"hiddenWidths\":[32,16]}";
 
@@ -37,16 +39,25 @@ class SettingsMigrationTest {
                 sql.execute("insert into training_job(team, kind, state, model_name, dataset_version_id, strategy,"
                         + " epochs_total, created_by, created_at) values ('t', 'FINETUNE', 'SUCCEEDED', 'm', 1, '"
                         + V1_SETTINGS + "', 8, 'a', now())");
+                sql.execute("insert into model_version(team, name, version, sha256, artifact_key, architecture,"
+                        + " dataset_version_id, job_id, strategy, created_by, created_at) values ('t', 'm', 1,"
+                        + " repeat('b', 64), 'k', '" + V1_MANIFEST + "', 1, 1, '" + V1_SETTINGS + "', 'a', now())");
             }
 
             Flyway.configure().dataSource(dataSource).load().migrate();
 
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                 ResultSet row = sql.executeQuery("select strategy from training_job")) {
-                row.next();
-                TrainingSettings migrated = Json.read(row.getString(1), TrainingSettings.class);
-                TrainingStrategy legacy = new TrainingStrategy(8, 32, 0.005, 1, true, 0.1, 7);
-                assertThat(migrated).isEqualTo(new TrainingSettings(legacy, ArchitectureSpec.mlp(List.of(32, 16))));
+            TrainingStrategy legacy = new TrainingStrategy(8, 32, 0.005, 1, true, 0.1, 7);
+            TrainingSettings meant = new TrainingSettings(legacy, ArchitectureSpec.mlp(List.of(32, 16)));
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                try (ResultSet job = sql.executeQuery("select settings_json from training_job")) {
+                    job.next();
+                    assertThat(Json.read(job.getString(1), TrainingSettings.class)).isEqualTo(meant);
+                }
+                try (ResultSet model = sql.executeQuery("select settings_json, manifest_json from model_version")) {
+                    model.next();
+                    assertThat(Json.read(model.getString(1), TrainingSettings.class)).isEqualTo(meant);
+                    assertThat(model.getString(2)).isEqualTo(V1_MANIFEST);
+                }
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.temper.dataset.derive;
 import dev.temper.contract.DataKind;
 import java.util.Locale;
 
-/** The kinds of {@link Shift}, each for images, tabular data or both. */
+/** The kinds of {@link ShiftDerivation}, each for images, tabular data or both. */
 public enum ShiftKind {
     /** Images: add noise with sigma = amount in pixel units. Tabular: sigma = amount x each feature's std. */
     GAUSSIAN_NOISE(true, true),

@@ -2,7 +2,7 @@ package dev.temper.dataset.noise;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.dataset.profile.LabelSuspect;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.GET;

@@ -10,12 +10,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.temper.base.Json;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.derive.Derivation;
-import dev.temper.dataset.derive.ExcludeSamples;
-import dev.temper.dataset.derive.Relabel;
+import dev.temper.dataset.derive.ExcludeSamplesDerivation;
+import dev.temper.dataset.derive.RelabelDerivation;
 import dev.temper.dataset.noise.LabelNoiseSearch;
 import dev.temper.dataset.noise.LabelNoiseService;
 import dev.temper.dataset.noise.LabelNoiseUpdated;
@@ -62,8 +62,8 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         relabel.setId("label-noise-relabel");
         configureGrid();
         start.addClickListener(click -> startSearch());
-        exclude.addClickListener(click -> derive(() -> new ExcludeSamples(selectedIndices())));
-        relabel.addClickListener(click -> derive(() -> new Relabel(selectedSuggestions())));
+        exclude.addClickListener(click -> derive(() -> new ExcludeSamplesDerivation(selectedIndices())));
+        relabel.addClickListener(click -> derive(() -> new RelabelDerivation(selectedSuggestions())));
         VerticalLayout content = getContent();
         content.setPadding(false);
         content.add(new H3("Suspected label errors"), new Span("Out-of-fold predictions of a quick model, "

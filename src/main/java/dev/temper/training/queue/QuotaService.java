@@ -1,7 +1,7 @@
 package dev.temper.training.queue;
 
 import dev.temper.audit.AuditLog;
-import dev.temper.base.ProblemException;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;

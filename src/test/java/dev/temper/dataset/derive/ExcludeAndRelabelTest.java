@@ -16,7 +16,7 @@ class ExcludeAndRelabelTest {
 
     @Test
     void excludeDropsExactlyTheNamedSamples() throws IOException {
-        Derived result = derive(customers(), new ExcludeSamples(List.of(10, 3, 3)));
+        Derived result = derive(customers(), new ExcludeSamplesDerivation(List.of(10, 3, 3)));
 
         assertThat(result.ids()).containsExactly("c0", "c1", "c2", "c4", "c5", "c6", "c7", "c8", "c9", "c11");
         assertThat(result.header().sampleCount()).isEqualTo(10);
@@ -27,7 +27,7 @@ class ExcludeAndRelabelTest {
 
     @Test
     void excludingEveryChurnerKeepsTheEmptyClass() throws IOException {
-        Derived result = derive(customers(), new ExcludeSamples(List.of(2, 3, 7, 9)));
+        Derived result = derive(customers(), new ExcludeSamplesDerivation(List.of(2, 3, 7, 9)));
 
         assertThat(result.header().classNames()).containsExactly("stays", "churns");
         assertThat(result.samples()).extracting(Sample::label).containsOnly(0);
@@ -35,14 +35,14 @@ class ExcludeAndRelabelTest {
 
     @Test
     void anIndexPastTheEndIsRefusedBeforeAnythingIsWritten() {
-        assertThatThrownBy(() -> derive(customers(), new ExcludeSamples(List.of(4, 12))))
+        assertThatThrownBy(() -> derive(customers(), new ExcludeSamplesDerivation(List.of(4, 12))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Sample index 12 does not exist; the dataset has 12 samples (indices 0 to 11)");
     }
 
     @Test
     void relabelGivesTheNamedSamplesTheirNewClass() throws IOException {
-        Derived result = derive(customers(), new Relabel(Map.of(2, "stays", 4, "churns", 0, "stays")));
+        Derived result = derive(customers(), new RelabelDerivation(Map.of(2, "stays", 4, "churns", 0, "stays")));
 
         List<Sample> samples = result.samples();
         assertThat(samples).extracting(Sample::label).containsExactly(0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0);
@@ -56,10 +56,10 @@ class ExcludeAndRelabelTest {
 
     @Test
     void relabelRefusesUnknownClassesAndIndices() {
-        assertThatThrownBy(() -> derive(customers(), new Relabel(Map.of(1, "leaves"))))
+        assertThatThrownBy(() -> derive(customers(), new RelabelDerivation(Map.of(1, "leaves"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Class 'leaves' for sample 1 is not one of this dataset's classes: stays, churns");
-        assertThatThrownBy(() -> derive(customers(), new Relabel(Map.of(99, "stays"))))
+        assertThatThrownBy(() -> derive(customers(), new RelabelDerivation(Map.of(99, "stays"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Sample index 99 does not exist; the dataset has 12 samples (indices 0 to 11)");
     }

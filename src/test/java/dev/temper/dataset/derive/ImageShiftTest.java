@@ -24,7 +24,7 @@ class ImageShiftTest {
     void gaussianNoiseChangesPixelsByTheGivenSigmaAndKeepsSplitsAndLabels() throws IOException {
         byte[] parent = DerivationFixtures.greyImages(24, 8, 0.5f, 1);
 
-        Derived result = derive(parent, Shift.gaussianNoise(0.1, 11));
+        Derived result = derive(parent, ShiftDerivation.gaussianNoise(0.1, 11));
 
         List<Sample> before = DerivationFixtures.samples(parent);
         List<Sample> after = result.samples();
@@ -51,7 +51,7 @@ class ImageShiftTest {
 
     @Test
     void noiseOnWhiteImagesIsClippedAtOne() throws IOException {
-        Derived result = derive(DerivationFixtures.greyImages(12, 8, 1f, 1), Shift.gaussianNoise(0.1, 5));
+        Derived result = derive(DerivationFixtures.greyImages(12, 8, 1f, 1), ShiftDerivation.gaussianNoise(0.1, 5));
 
         double sum = 0;
         int n = 0;
@@ -70,10 +70,10 @@ class ImageShiftTest {
     void theNoiseSeedReproducesTheFile() throws IOException {
         byte[] parent = DerivationFixtures.greyImages(6, 8, 0.5f, 1);
 
-        byte[] first = derive(parent, Shift.gaussianNoise(0.05, 1)).file();
+        byte[] first = derive(parent, ShiftDerivation.gaussianNoise(0.05, 1)).file();
 
-        assertThat(derive(parent, Shift.gaussianNoise(0.05, 1)).file()).isEqualTo(first);
-        assertThat(derive(parent, Shift.gaussianNoise(0.05, 2)).file()).isNotEqualTo(first);
+        assertThat(derive(parent, ShiftDerivation.gaussianNoise(0.05, 1)).file()).isEqualTo(first);
+        assertThat(derive(parent, ShiftDerivation.gaussianNoise(0.05, 2)).file()).isNotEqualTo(first);
     }
 
     @Test
@@ -88,7 +88,7 @@ class ImageShiftTest {
         DatasetHeader header = DerivationFixtures.imageHeader(4, 4, 2, 1);
         byte[] parent = DerivationFixtures.file(header, List.of(new Sample(Split.TEST, 1, "l.png", pattern)));
 
-        float[] rotated = derive(parent, Shift.rotation(90)).samples().get(0).values();
+        float[] rotated = derive(parent, ShiftDerivation.rotation(90)).samples().get(0).values();
 
         // Counter-clockwise: the right column becomes the top row, so out(y, x) = in(x, 3 - y).
         float[] expected = new float[pattern.length];
@@ -109,7 +109,7 @@ class ImageShiftTest {
         byte[] parent = DerivationFixtures.file(DerivationFixtures.imageHeader(9, 9, 1, 1),
                 List.of(new Sample(Split.TRAIN, 0, null, white)));
 
-        float[] rotated = derive(parent, Shift.rotation(-45)).samples().get(0).values();
+        float[] rotated = derive(parent, ShiftDerivation.rotation(-45)).samples().get(0).values();
 
         assertThat(rotated[0]).isZero();
         assertThat(rotated[8]).isZero();
@@ -124,8 +124,8 @@ class ImageShiftTest {
         List<Sample> before = DerivationFixtures.samples(parent);
         DatasetHeader header = DerivationFixtures.header(parent);
 
-        List<Sample> blurred = derive(parent, Shift.corruption("blur", 3, 9)).samples();
-        List<Sample> impulse = derive(parent, Shift.corruption("impulse-noise", 2, 9)).samples();
+        List<Sample> blurred = derive(parent, ShiftDerivation.corruption("blur", 3, 9)).samples();
+        List<Sample> impulse = derive(parent, ShiftDerivation.corruption("impulse-noise", 2, 9)).samples();
 
         Random random = new Random(9);
         ImageShape shape = new ImageShape(8, 8, 1);
@@ -150,10 +150,10 @@ class ImageShiftTest {
     void tabularShiftsAreRefusedForImages() {
         byte[] images = DerivationFixtures.greyImages(3, 4, 0.5f, 1);
 
-        assertThatThrownBy(() -> derive(images, Shift.scale(2)))
+        assertThatThrownBy(() -> derive(images, ShiftDerivation.scale(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The shift 'scale' applies to tabular data, but this dataset holds images");
-        assertThatThrownBy(() -> derive(images, Shift.offset(1)))
+        assertThatThrownBy(() -> derive(images, ShiftDerivation.offset(1)))
                 .hasMessage("The shift 'offset' applies to tabular data, but this dataset holds images");
     }
 }

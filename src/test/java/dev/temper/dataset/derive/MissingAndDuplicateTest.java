@@ -18,7 +18,7 @@ class MissingAndDuplicateTest {
 
     @Test
     void dropDuplicatesKeepsTheFirstCopyAndRemovesTheCrossSplitLeak() throws IOException {
-        Derived result = derive(customers(), new DropDuplicates());
+        Derived result = derive(customers(), new DropDuplicatesDerivation());
 
         assertThat(result.ids()).containsExactly("c0", "c1", "c2", "c3", "c4", "c6", "c7", "c8", "c10", "c11");
         assertThat(result.header()).isEqualTo(DerivationFixtures.header(customers()).withSampleCount(10));
@@ -31,9 +31,9 @@ class MissingAndDuplicateTest {
 
     @Test
     void dropDuplicatesWithoutDuplicatesWritesTheSameFile() throws IOException {
-        byte[] parent = derive(customers(), new DropDuplicates()).file();
+        byte[] parent = derive(customers(), new DropDuplicatesDerivation()).file();
 
-        Derived again = derive(parent, new DropDuplicates());
+        Derived again = derive(parent, new DropDuplicatesDerivation());
 
         assertThat(again.file()).isEqualTo(parent);
         assertThat(again.summary().description()).isEqualTo("Found no exact duplicates; all samples were kept");
@@ -41,7 +41,7 @@ class MissingAndDuplicateTest {
 
     @Test
     void dropMissingRemovesEverySampleWithANaN() throws IOException {
-        Derived result = derive(customers(), new DropMissing());
+        Derived result = derive(customers(), new DropMissingDerivation());
 
         assertThat(result.ids()).containsExactly("c0", "c2", "c4", "c5", "c7", "c9", "c10", "c11");
         assertThat(result.samples()).allSatisfy(sample -> assertThat(sample.values()).doesNotContain(Float.NaN));
@@ -52,7 +52,7 @@ class MissingAndDuplicateTest {
 
     @Test
     void imputeMeanFillsWithTheTrainMeanOnly() throws IOException {
-        Derived result = derive(customers(), new ImputeMissing(ImputeMissing.Method.MEAN));
+        Derived result = derive(customers(), new ImputeMissingDerivation(ImputeMissingDerivation.Method.MEAN));
 
         List<Sample> samples = result.samples();
         float ageMean = (34 + 45 + 23 + 52 + 34 + 31) / 6f;
@@ -73,7 +73,7 @@ class MissingAndDuplicateTest {
 
     @Test
     void imputeMedianTakesTheMiddleOfTheTrainValues() throws IOException {
-        Derived result = derive(customers(), new ImputeMissing(ImputeMissing.Method.MEDIAN));
+        Derived result = derive(customers(), new ImputeMissingDerivation(ImputeMissingDerivation.Method.MEDIAN));
 
         List<Sample> samples = result.samples();
         assertThat(samples.get(3).values()[0]).isEqualTo(34f);
@@ -87,7 +87,7 @@ class MissingAndDuplicateTest {
                 new Sample(Split.TRAIN, 0, null, new float[] {30, Float.NaN}),
                 new Sample(Split.TEST, 1, null, new float[] {40, 22.5f})));
 
-        assertThatThrownBy(() -> derive(parent, new ImputeMissing(ImputeMissing.Method.MEDIAN)))
+        assertThatThrownBy(() -> derive(parent, new ImputeMissingDerivation(ImputeMissingDerivation.Method.MEDIAN)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Feature 'bmi' has no value in the train split to take a median from; drop the samples"
                         + " with missing values instead");
@@ -97,10 +97,10 @@ class MissingAndDuplicateTest {
     void missingValueOperationsRefuseImages() {
         byte[] images = DerivationFixtures.greyImages(3, 4, 0.5f, 1);
 
-        assertThatThrownBy(() -> derive(images, new DropMissing()))
+        assertThatThrownBy(() -> derive(images, new DropMissingDerivation()))
                 .hasMessage("Dropping samples with missing values applies to tabular datasets only; image datasets"
                         + " have no missing values");
-        assertThatThrownBy(() -> derive(images, new ImputeMissing(ImputeMissing.Method.MEAN)))
+        assertThatThrownBy(() -> derive(images, new ImputeMissingDerivation(ImputeMissingDerivation.Method.MEAN)))
                 .hasMessage("Filling in missing values applies to tabular datasets only; image datasets have no"
                         + " missing values");
     }
@@ -115,7 +115,7 @@ class MissingAndDuplicateTest {
             }
         };
 
-        Deriver.derive(DerivationFixtures.source(customers()), new DropMissing(), out);
+        Deriver.derive(DerivationFixtures.source(customers()), new DropMissingDerivation(), out);
 
         assertThat(closed[0]).isFalse();
         assertThat(DerivationFixtures.samples(out.toByteArray())).hasSize(8);

@@ -19,7 +19,7 @@ class RebalanceTest {
 
     @Test
     void oversamplingRepeatsTheChurnersUntilTheTrainClassesAreEven() throws IOException {
-        Derived result = derive(customers(), new Rebalance(Rebalance.Mode.OVERSAMPLE, 7));
+        Derived result = derive(customers(), new RebalanceDerivation(RebalanceDerivation.Mode.OVERSAMPLE, 7));
 
         List<Sample> train = split(result, Split.TRAIN);
         assertThat(countPerLabel(train)).containsEntry(0, 5L).containsEntry(1, 5L);
@@ -36,7 +36,7 @@ class RebalanceTest {
 
     @Test
     void undersamplingKeepsAsManyOfEachClassAsTheSmallestHas() throws IOException {
-        Derived result = derive(customers(), new Rebalance(Rebalance.Mode.UNDERSAMPLE, 7));
+        Derived result = derive(customers(), new RebalanceDerivation(RebalanceDerivation.Mode.UNDERSAMPLE, 7));
 
         List<Sample> train = split(result, Split.TRAIN);
         assertThat(countPerLabel(train)).containsEntry(0, 2L).containsEntry(1, 2L);
@@ -48,8 +48,8 @@ class RebalanceTest {
     @Test
     void validationAndTestAreCopiedUnchanged() throws IOException {
         List<Sample> parent = DerivationFixtures.samples(customers());
-        for (Rebalance.Mode mode : Rebalance.Mode.values()) {
-            Derived result = derive(customers(), new Rebalance(mode, 3));
+        for (RebalanceDerivation.Mode mode : RebalanceDerivation.Mode.values()) {
+            Derived result = derive(customers(), new RebalanceDerivation(mode, 3));
             for (Split split : List.of(Split.VALIDATION, Split.TEST)) {
                 assertThat(split(result, split)).extracting(Sample::id)
                         .containsExactlyElementsOf(parent.stream().filter(s -> s.split() == split).map(Sample::id).toList());
@@ -59,11 +59,12 @@ class RebalanceTest {
 
     @Test
     void theSeedDecidesWhichSamplesAreKeptOrRepeated() throws IOException {
-        Rebalance undersample = new Rebalance(Rebalance.Mode.UNDERSAMPLE, 1);
+        RebalanceDerivation undersample = new RebalanceDerivation(RebalanceDerivation.Mode.UNDERSAMPLE, 1);
 
         assertThat(derive(customers(), undersample).file()).isEqualTo(derive(customers(), undersample).file());
-        assertThat(split(derive(customers(), new Rebalance(Rebalance.Mode.UNDERSAMPLE, 1)), Split.TRAIN))
-                .extracting(Sample::id).isNotEqualTo(split(derive(customers(), new Rebalance(Rebalance.Mode.UNDERSAMPLE, 2)),
+        RebalanceDerivation otherSeed = new RebalanceDerivation(RebalanceDerivation.Mode.UNDERSAMPLE, 2);
+        assertThat(split(derive(customers(), undersample), Split.TRAIN))
+                .extracting(Sample::id).isNotEqualTo(split(derive(customers(), otherSeed),
                         Split.TRAIN).stream().map(Sample::id).toList());
     }
 
@@ -72,7 +73,7 @@ class RebalanceTest {
         byte[] onlyTest = DerivationFixtures.file(DerivationFixtures.tabularHeader(List.of("x"), 1),
                 List.of(new Sample(Split.TEST, 0, null, new float[] {1})));
 
-        assertThatThrownBy(() -> derive(onlyTest, new Rebalance(Rebalance.Mode.OVERSAMPLE, 1)))
+        assertThatThrownBy(() -> derive(onlyTest, new RebalanceDerivation(RebalanceDerivation.Mode.OVERSAMPLE, 1)))
                 .hasMessage("The train split is empty, so there is nothing to rebalance");
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Measures Resplit and Shift(GAUSSIAN_NOISE) on an MNIST-sized parent: 70,000 random 28x28 grey images in
- * 10 classes, read from and written to files. Run by hand (it is not a test):
+ * Measures ResplitDerivation and ShiftDerivation(GAUSSIAN_NOISE) on an MNIST-sized parent: 70,000 random 28x28 grey
+ * images in 10 classes, read from and written to files. Run by hand (it is not a test):
  * {@code java -cp <classes:test-classes:jackson> dev.temper.dataset.derive.ResplitAndNoiseTiming}.
  */
 public final class ResplitAndNoiseTiming {
@@ -33,8 +33,8 @@ public final class ResplitAndNoiseTiming {
         System.out.printf("parent: %d images, %.1f MB%n", IMAGES, Files.size(parent) / 1e6);
         StreamSource source = () -> Files.newInputStream(parent);
         for (int round = 1; round <= 3; round++) {
-            time("resplit 70/15/15", source, new Resplit(new SplitPlan(0.7, 0.15, 0.15, round)), directory);
-            time("gaussian noise 0.1", source, Shift.gaussianNoise(0.1, round), directory);
+            time("resplit 70/15/15", source, new ResplitDerivation(new SplitPlan(0.7, 0.15, 0.15, round)), directory);
+            time("gaussian noise 0.1", source, ShiftDerivation.gaussianNoise(0.1, round), directory);
         }
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {

@@ -18,7 +18,7 @@ class ResplitTest {
 
     @Test
     void resplitWritesThePlanIntoTheHeaderAndKeepsSamplesAndLabels() throws IOException {
-        Derived result = derive(customers(), new Resplit(HALF_QUARTER_QUARTER));
+        Derived result = derive(customers(), new ResplitDerivation(HALF_QUARTER_QUARTER));
 
         assertThat(result.header()).isEqualTo(DerivationFixtures.header(customers()).withSplits(HALF_QUARTER_QUARTER));
         List<Sample> parent = DerivationFixtures.samples(customers());
@@ -32,7 +32,7 @@ class ResplitTest {
 
     @Test
     void resplitMatchesTheAssignerAndKeepsDuplicatesTogether() throws IOException {
-        Derived result = derive(customers(), new Resplit(HALF_QUARTER_QUARTER));
+        Derived result = derive(customers(), new ResplitDerivation(HALF_QUARTER_QUARTER));
 
         List<Sample> child = result.samples();
         assertThat(child.get(5).split()).isEqualTo(child.get(0).split());
@@ -45,9 +45,10 @@ class ResplitTest {
 
     @Test
     void theSameSeedGivesTheSameFileAndAnotherSeedAnother() throws IOException {
-        byte[] first = derive(customers(), new Resplit(HALF_QUARTER_QUARTER)).file();
+        byte[] first = derive(customers(), new ResplitDerivation(HALF_QUARTER_QUARTER)).file();
 
-        assertThat(derive(customers(), new Resplit(HALF_QUARTER_QUARTER)).file()).isEqualTo(first);
-        assertThat(derive(customers(), new Resplit(new SplitPlan(0.5, 0.25, 0.25, 4))).file()).isNotEqualTo(first);
+        assertThat(derive(customers(), new ResplitDerivation(HALF_QUARTER_QUARTER)).file()).isEqualTo(first);
+        assertThat(derive(customers(), new ResplitDerivation(new SplitPlan(0.5, 0.25, 0.25, 4))).file())
+                .isNotEqualTo(first);
     }
 }

@@ -36,7 +36,7 @@ class TabularShiftTest {
         byte[] parent = readings();
         double[] stds = trainStds(parent);
 
-        Derived result = derive(parent, Shift.gaussianNoise(0.5, 4));
+        Derived result = derive(parent, ShiftDerivation.gaussianNoise(0.5, 4));
 
         List<Sample> before = DerivationFixtures.samples(parent);
         List<Sample> after = result.samples();
@@ -61,7 +61,7 @@ class TabularShiftTest {
         byte[] parent = readings();
         double[] stds = trainStds(parent);
 
-        List<Sample> after = derive(parent, Shift.offset(2)).samples();
+        List<Sample> after = derive(parent, ShiftDerivation.offset(2)).samples();
 
         List<Sample> before = DerivationFixtures.samples(parent);
         for (int i = 0; i < before.size(); i++) {
@@ -73,7 +73,7 @@ class TabularShiftTest {
 
     @Test
     void scaleMultipliesAndMissingValuesStayMissing() throws IOException {
-        Derived result = derive(customers(), Shift.scale(1.5));
+        Derived result = derive(customers(), ShiftDerivation.scale(1.5));
 
         List<Sample> samples = result.samples();
         assertThat(samples.get(0).values()).containsExactly(51, 78000, 7.5f);
@@ -83,19 +83,19 @@ class TabularShiftTest {
 
     @Test
     void noiseLeavesMissingValuesMissingAndIsReproducible() throws IOException {
-        byte[] first = derive(customers(), Shift.gaussianNoise(1, 8)).file();
+        byte[] first = derive(customers(), ShiftDerivation.gaussianNoise(1, 8)).file();
 
         assertThat(DerivationFixtures.samples(first).get(3).values()[0]).isNaN();
-        assertThat(derive(customers(), Shift.gaussianNoise(1, 8)).file()).isEqualTo(first);
-        assertThat(derive(customers(), Shift.gaussianNoise(1, 9)).file()).isNotEqualTo(first);
+        assertThat(derive(customers(), ShiftDerivation.gaussianNoise(1, 8)).file()).isEqualTo(first);
+        assertThat(derive(customers(), ShiftDerivation.gaussianNoise(1, 9)).file()).isNotEqualTo(first);
     }
 
     @Test
     void imageShiftsAreRefusedForTables() {
-        assertThatThrownBy(() -> derive(customers(), Shift.rotation(10)))
+        assertThatThrownBy(() -> derive(customers(), ShiftDerivation.rotation(10)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The shift 'rotation' applies to images, but this dataset is tabular");
-        assertThatThrownBy(() -> derive(customers(), Shift.corruption("blur", 1, 0)))
+        assertThatThrownBy(() -> derive(customers(), ShiftDerivation.corruption("blur", 1, 0)))
                 .hasMessage("The shift 'corruption' applies to images, but this dataset is tabular");
     }
 

@@ -15,15 +15,15 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Carries out {@link Shift}. Random draws come from one {@link Random} seeded with the shift's seed and
+ * Carries out {@link ShiftDerivation}. Random draws come from one {@link Random} seeded with the shift's seed and
  * consumed in file order, so the same parent and seed give the same bytes.
  */
-final class Shifting {
+final class ShiftDeriver {
 
-    private Shifting() {
+    private ShiftDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, Shift shift, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, ShiftDerivation shift, OutputStream out) throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         if (!shift.kind().appliesTo(header.kind())) {
             throw new IllegalArgumentException("The shift '" + shift.kind().wireName() + "' applies to "
@@ -49,7 +49,7 @@ final class Shifting {
         return new DerivationSummary(header, describe(shift, header), details);
     }
 
-    private static UnaryOperator<float[]> imageChange(DatasetHeader header, Shift shift) {
+    private static UnaryOperator<float[]> imageChange(DatasetHeader header, ShiftDerivation shift) {
         int height = header.shape().get(0);
         int width = header.shape().get(1);
         int channels = header.shape().get(2);
@@ -73,7 +73,7 @@ final class Shifting {
     }
 
     /** Noise and offsets are in units of each feature's train standard deviation; missing values stay missing. */
-    private static UnaryOperator<float[]> tableChange(StreamSource parent, DatasetHeader header, Shift shift,
+    private static UnaryOperator<float[]> tableChange(StreamSource parent, DatasetHeader header, ShiftDerivation shift,
             Map<String, Object> details) throws IOException {
         if (shift.kind() == ShiftKind.SCALE) {
             return values -> {
@@ -109,7 +109,7 @@ final class Shifting {
         };
     }
 
-    private static String describe(Shift shift, DatasetHeader header) {
+    private static String describe(ShiftDerivation shift, DatasetHeader header) {
         String amount = Words.number(shift.amount());
         return switch (shift.kind()) {
             case GAUSSIAN_NOISE -> header.kind() == DataKind.IMAGE

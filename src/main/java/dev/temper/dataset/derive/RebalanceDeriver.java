@@ -13,16 +13,17 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Carries out {@link Rebalance}: decides from the train samples of each class how often every sample
+ * Carries out {@link RebalanceDerivation}: decides from the train samples of each class how often every sample
  * is written (0 = dropped, 1 = kept, more = original plus copies), then writes the copies right after
  * their original.
  */
-final class Rebalancing {
+final class RebalanceDeriver {
 
-    private Rebalancing() {
+    private RebalanceDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, Rebalance rebalance, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, RebalanceDerivation rebalance, OutputStream out)
+            throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         List<List<Integer>> trainByClass = new ArrayList<>();
         for (int c = 0; c < header.classCount(); c++) {
@@ -37,7 +38,7 @@ final class Rebalancing {
         if (sizes.length == 0) {
             throw new IllegalArgumentException("The train split is empty, so there is nothing to rebalance");
         }
-        boolean oversample = rebalance.mode() == Rebalance.Mode.OVERSAMPLE;
+        boolean oversample = rebalance.mode() == RebalanceDerivation.Mode.OVERSAMPLE;
         int target = oversample ? Arrays.stream(sizes).max().getAsInt() : Arrays.stream(sizes).min().getAsInt();
         int[] times = new int[header.sampleCount()];
         Arrays.fill(times, 1);

@@ -7,13 +7,13 @@ import java.util.Map;
  * Replaces every missing (NaN) tabular value by its feature's mean or median over the train split only,
  * so nothing about validation or test samples leaks into the filled values.
  */
-public record ImputeMissing(Method method) implements Derivation {
+public record ImputeMissingDerivation(Method method) implements Derivation {
 
     public enum Method {
         MEAN, MEDIAN
     }
 
-    public ImputeMissing {
+    public ImputeMissingDerivation {
         if (method == null) {
             throw new IllegalArgumentException("method: choose MEAN or MEDIAN");
         }

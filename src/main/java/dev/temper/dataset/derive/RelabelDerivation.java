@@ -9,9 +9,9 @@ import java.util.TreeMap;
  * Gives samples another of the dataset's existing classes: sample position (0-based, in file order) to
  * class name. The class list itself stays as it is.
  */
-public record Relabel(Map<Integer, String> newLabels) implements Derivation {
+public record RelabelDerivation(Map<Integer, String> newLabels) implements Derivation {
 
-    public Relabel {
+    public RelabelDerivation {
         if (newLabels == null || newLabels.isEmpty()) {
             throw new IllegalArgumentException("newLabels: name at least one sample and its new class");
         }

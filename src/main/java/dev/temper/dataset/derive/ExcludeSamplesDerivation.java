@@ -8,9 +8,9 @@ import java.util.Objects;
  * Drops the samples at the given positions (0-based, in file order), for example label-noise suspects a
  * reviewer confirmed. The indices are kept sorted and without repeats.
  */
-public record ExcludeSamples(List<Integer> indices) implements Derivation {
+public record ExcludeSamplesDerivation(List<Integer> indices) implements Derivation {
 
-    public ExcludeSamples {
+    public ExcludeSamplesDerivation {
         if (indices == null || indices.isEmpty()) {
             throw new IllegalArgumentException("indices: name at least one sample to exclude");
         }

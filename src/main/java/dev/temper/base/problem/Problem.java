@@ -1,4 +1,4 @@
-package dev.temper.base;
+package dev.temper.base.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;

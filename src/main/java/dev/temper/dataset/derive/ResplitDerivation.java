@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Assigns train, validation and test anew with {@link SplitAssigner}; the new header carries the plan. */
-public record Resplit(SplitPlan plan) implements Derivation {
+public record ResplitDerivation(SplitPlan plan) implements Derivation {
 
-    public Resplit {
+    public ResplitDerivation {
         if (plan == null) {
             throw new IllegalArgumentException("plan: give the train, validation and test shares and a seed");
         }

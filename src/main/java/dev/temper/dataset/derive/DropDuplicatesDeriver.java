@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Carries out {@link DropDuplicates}. */
-final class DuplicateDropping {
+/** Carries out {@link DropDuplicatesDerivation}. */
+final class DropDuplicatesDeriver {
 
-    private DuplicateDropping() {
+    private DropDuplicatesDeriver() {
     }
 
     static DerivationSummary apply(StreamSource parent, OutputStream out) throws IOException {

@@ -7,13 +7,14 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Carries out {@link ExcludeSamples}. */
-final class SampleExclusion {
+/** Carries out {@link ExcludeSamplesDerivation}. */
+final class ExcludeSamplesDeriver {
 
-    private SampleExclusion() {
+    private ExcludeSamplesDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, ExcludeSamples exclude, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, ExcludeSamplesDerivation exclude, OutputStream out)
+            throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         BitSet excluded = new BitSet();
         for (int index : exclude.indices()) {

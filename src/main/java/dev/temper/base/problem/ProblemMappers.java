@@ -1,4 +1,4 @@
-package dev.temper.base;
+package dev.temper.base.problem;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

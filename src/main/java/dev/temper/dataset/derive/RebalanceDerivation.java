@@ -18,13 +18,13 @@ import java.util.Map;
  * </ul>
  * Classes with no train samples cannot be balanced and stay empty.
  */
-public record Rebalance(Mode mode, long seed) implements Derivation {
+public record RebalanceDerivation(Mode mode, long seed) implements Derivation {
 
     public enum Mode {
         OVERSAMPLE, UNDERSAMPLE
     }
 
-    public Rebalance {
+    public RebalanceDerivation {
         if (mode == null) {
             throw new IllegalArgumentException("mode: choose OVERSAMPLE or UNDERSAMPLE");
         }

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * @param severity   for {@link ShiftKind#CORRUPTION} only: 1 (mild) to 5 (strong); otherwise 0
  * @param seed       seeds the random draws of noise and corruptions
  */
-public record Shift(ShiftKind kind, double amount, String corruption, int severity, long seed) implements Derivation {
+public record ShiftDerivation(ShiftKind kind, double amount, String corruption, int severity, long seed)
+        implements Derivation {
 
-    public Shift {
+    public ShiftDerivation {
         if (kind == null) {
             throw new IllegalArgumentException("kind: choose one of " + Arrays.stream(ShiftKind.values())
                     .map(ShiftKind::wireName).collect(Collectors.joining(", ")));
@@ -45,24 +46,24 @@ public record Shift(ShiftKind kind, double amount, String corruption, int severi
         }
     }
 
-    public static Shift gaussianNoise(double sigma, long seed) {
-        return new Shift(ShiftKind.GAUSSIAN_NOISE, sigma, null, 0, seed);
+    public static ShiftDerivation gaussianNoise(double sigma, long seed) {
+        return new ShiftDerivation(ShiftKind.GAUSSIAN_NOISE, sigma, null, 0, seed);
     }
 
-    public static Shift rotation(double degrees) {
-        return new Shift(ShiftKind.ROTATION, degrees, null, 0, 0);
+    public static ShiftDerivation rotation(double degrees) {
+        return new ShiftDerivation(ShiftKind.ROTATION, degrees, null, 0, 0);
     }
 
-    public static Shift corruption(String name, int severity, long seed) {
-        return new Shift(ShiftKind.CORRUPTION, 0, name, severity, seed);
+    public static ShiftDerivation corruption(String name, int severity, long seed) {
+        return new ShiftDerivation(ShiftKind.CORRUPTION, 0, name, severity, seed);
     }
 
-    public static Shift scale(double factor) {
-        return new Shift(ShiftKind.SCALE, factor, null, 0, 0);
+    public static ShiftDerivation scale(double factor) {
+        return new ShiftDerivation(ShiftKind.SCALE, factor, null, 0, 0);
     }
 
-    public static Shift offset(double stds) {
-        return new Shift(ShiftKind.OFFSET, stds, null, 0, 0);
+    public static ShiftDerivation offset(double stds) {
+        return new ShiftDerivation(ShiftKind.OFFSET, stds, null, 0, 0);
     }
 
     /** The engine's corruption type; only for {@link ShiftKind#CORRUPTION}. */

@@ -7,10 +7,10 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Carries out {@link DropMissing}. */
-final class MissingValueDropping {
+/** Carries out {@link DropMissingDerivation}. */
+final class DropMissingDeriver {
 
-    private MissingValueDropping() {
+    private DropMissingDeriver() {
     }
 
     static DerivationSummary apply(StreamSource parent, OutputStream out) throws IOException {

@@ -6,7 +6,7 @@ import java.util.Map;
  * Keeps the first occurrence of every sample hash and drops the later exact copies, whatever their split
  * or label; copies in another split than the first occurrence were leaking between splits.
  */
-public record DropDuplicates() implements Derivation {
+public record DropDuplicatesDerivation() implements Derivation {
 
     @Override
     public String operation() {

@@ -7,13 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Carries out {@link Relabel}. */
-final class Relabeling {
+/** Carries out {@link RelabelDerivation}. */
+final class RelabelDeriver {
 
-    private Relabeling() {
+    private RelabelDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, Relabel relabel, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, RelabelDerivation relabel, OutputStream out)
+            throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         Map<Integer, Integer> newLabels = new HashMap<>();
         relabel.newLabels().forEach((index, className) -> {

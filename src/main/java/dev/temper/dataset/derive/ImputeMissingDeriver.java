@@ -7,16 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Carries out {@link ImputeMissing}. */
-final class MissingValueImputation {
+/** Carries out {@link ImputeMissingDerivation}. */
+final class ImputeMissingDeriver {
 
-    private MissingValueImputation() {
+    private ImputeMissingDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, ImputeMissing impute, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, ImputeMissingDerivation impute, OutputStream out)
+            throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         TabularOnly.check(header, "Filling in missing values");
-        boolean median = impute.method() == ImputeMissing.Method.MEDIAN;
+        boolean median = impute.method() == ImputeMissingDerivation.Method.MEDIAN;
         String statistic = median ? "median" : "mean";
         FeatureStatistics stats = FeatureStatistics.gather(parent, header, median);
         float[] fills = new float[header.valueCount()];
@@ -38,7 +39,7 @@ final class MissingValueImputation {
             filled += stats.missing(f);
         }
         ParentPasses.write(parent, header, out, (index, sample, writer) -> {
-            if (MissingValueDropping.hasMissing(sample.values())) {
+            if (DropMissingDeriver.hasMissing(sample.values())) {
                 float[] values = sample.values().clone();
                 for (int f = 0; f < values.length; f++) {
                     if (Float.isNaN(values[f])) {

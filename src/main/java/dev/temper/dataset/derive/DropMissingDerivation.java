@@ -3,7 +3,7 @@ package dev.temper.dataset.derive;
 import java.util.Map;
 
 /** Drops every tabular sample that has at least one missing (NaN) value. */
-public record DropMissing() implements Derivation {
+public record DropMissingDerivation() implements Derivation {
 
     @Override
     public String operation() {

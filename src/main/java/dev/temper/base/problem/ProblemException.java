@@ -1,4 +1,4 @@
-package dev.temper.base;
+package dev.temper.base.problem;
 
 /**
  * A failure the caller can act on. Mapped to an RFC 9457 problem+json response on the API and shown

@@ -9,13 +9,14 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Carries out {@link Resplit}. */
-final class Resplitting {
+/** Carries out {@link ResplitDerivation}. */
+final class ResplitDeriver {
 
-    private Resplitting() {
+    private ResplitDeriver() {
     }
 
-    static DerivationSummary apply(StreamSource parent, Resplit resplit, OutputStream out) throws IOException {
+    static DerivationSummary apply(StreamSource parent, ResplitDerivation resplit, OutputStream out)
+            throws IOException {
         DatasetHeader header = ParentPasses.header(parent);
         int[] labels = new int[header.sampleCount()];
         String[] hashes = new String[header.sampleCount()];
