@@ -29,7 +29,6 @@ import dev.temper.training.JobEvent;
 import dev.temper.training.JobLogLines;
 import dev.temper.training.JobMetric;
 import dev.temper.training.JobService;
-import dev.temper.training.JobState;
 import dev.temper.training.JobUpdates;
 import dev.temper.training.TrainingJob;
 import dev.temper.ui.Formats;
@@ -165,7 +164,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         details.setVisible(true);
         state.setText(job.state.name());
         cancel.setVisible(!job.state.isTerminal());
-        retry.setVisible(job.state == JobState.FAILED || job.state == JobState.CANCELLED);
+        retry.setVisible(job.state.isRetryable());
         // Evaluation jobs are queued by Temper itself; there is no form to clone them into.
         cloneJob.setVisible(job.kind != JobKind.EVALUATE);
         var plan = job.scheduling();
