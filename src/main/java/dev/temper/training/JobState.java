@@ -1,7 +1,8 @@
 package dev.temper.training;
 
 /**
- * Where a job stands. Every edge is made by {@link JobTransitions}:
+ * Where a job stands. Every edge is made by {@link JobTransitions}, which refuses any other
+ * ({@link #canBecome}):
  * <ul>
  *   <li>submitted (by a user, or an evaluation queued after a training job) -> QUEUED</li>
  *   <li>QUEUED -> STARTING: the queue starts its next attempt (attempt + 1, a fresh worker token)</li>
@@ -26,6 +27,17 @@ public enum JobState {
 
     public boolean isActive() {
         return this == STARTING || this == RUNNING;
+    }
+
+    /** Whether the edge from this state to the next is one of those listed above. */
+    boolean canBecome(JobState next) {
+        return switch (this) {
+            case QUEUED -> next == STARTING || next == CANCELLED;
+            case STARTING -> next == RUNNING || next == QUEUED || next.isTerminal();
+            case RUNNING -> next == QUEUED || next.isTerminal();
+            case SUCCEEDED -> false;
+            case FAILED, CANCELLED -> next == QUEUED;
+        };
     }
 
     /** Whether a user may queue the job again: it ended without a result. */
