@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The latest checkpoint of a run in a directory: state.json (model description, strategy, epoch, step,
@@ -41,7 +39,7 @@ final class CheckpointStore {
     void save(Header header, TrainingProgress progress) {
         try {
             Path next = directory.resolve(NEXT);
-            deleteRecursively(next);
+            FileTrees.deleteRecursively(next);
             Files.createDirectories(next);
             TrainingProgress.BestEpoch best = progress.best();
             JSON.writeValue(next.resolve("state.json").toFile(), new State(header, progress.epoch(), progress.step(),
@@ -51,7 +49,7 @@ final class CheckpointStore {
             if (best != null) {
                 FloatMapFile.write(next.resolve("best.bin"), best.weights());
             }
-            deleteRecursively(directory.resolve(CURRENT));
+            FileTrees.deleteRecursively(directory.resolve(CURRENT));
             Files.move(next, directory.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint to " + directory, e);
@@ -72,17 +70,6 @@ final class CheckpointStore {
                     FloatMapFile.read(current.resolve("optimizer.bin")), best));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint in " + directory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
