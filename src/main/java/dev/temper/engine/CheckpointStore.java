@@ -1,6 +1,5 @@
 package dev.temper.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
  */
 final class CheckpointStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CURRENT = "current";
     private static final String NEXT = "next";
 
@@ -42,8 +40,9 @@ final class CheckpointStore {
             FileTrees.deleteRecursively(next);
             Files.createDirectories(next);
             TrainingProgress.BestEpoch best = progress.best();
-            JSON.writeValue(next.resolve("state.json").toFile(), new State(header, progress.epoch(), progress.step(),
-                    progress.history(), best == null ? null : best.epoch(), best == null ? null : best.score()));
+            EngineJson.mapper().writeValue(next.resolve("state.json").toFile(), new State(header, progress.epoch(),
+                    progress.step(), progress.history(), best == null ? null : best.epoch(),
+                    best == null ? null : best.score()));
             FloatMapFile.write(next.resolve("weights.bin"), progress.weights());
             FloatMapFile.write(next.resolve("optimizer.bin"), progress.optimizerState());
             if (best != null) {
@@ -62,7 +61,7 @@ final class CheckpointStore {
             throw new IllegalArgumentException("checkpointDir holds no checkpoint: " + directory);
         }
         try {
-            State state = JSON.readValue(current.resolve("state.json").toFile(), State.class);
+            State state = EngineJson.mapper().readValue(current.resolve("state.json").toFile(), State.class);
             TrainingProgress.BestEpoch best = state.bestEpoch() == null ? null : new TrainingProgress.BestEpoch(
                     state.bestEpoch(), state.bestScore(), FloatMapFile.read(current.resolve("best.bin")));
             return new Checkpoint(state.header(), new TrainingProgress(state.epoch(), state.step(), state.history(),
