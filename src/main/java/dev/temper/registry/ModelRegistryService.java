@@ -55,12 +55,6 @@ public class ModelRegistryService {
         return versions.findForTeams(id, user.teams()).orElseThrow(() -> ProblemException.notFound("Model version", id));
     }
 
-    /** For server-internal callers that already checked access (workers, approvals). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ModelVersion getInternal(long id) {
-        return versions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Model version", id));
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ModelAlias> aliases(CurrentUser user) {
         return aliases.listForTeams(user.teams());
