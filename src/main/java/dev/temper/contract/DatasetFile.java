@@ -1,6 +1,6 @@
 package dev.temper.contract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.engine.EngineJson;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -40,7 +40,6 @@ public final class DatasetFile {
     public static final String MEDIA_TYPE = "application/vnd.temper.dataset";
     private static final byte[] MAGIC = "TEMPERDS".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DatasetFile() {
     }
@@ -123,7 +122,7 @@ public final class DatasetFile {
         private Writer(OutputStream target, DatasetHeader header) throws IOException {
             this.out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
             this.header = header;
-            byte[] json = JSON.writeValueAsBytes(header);
+            byte[] json = EngineJson.mapper().writeValueAsBytes(header);
             out.write(MAGIC);
             out.writeInt(FORMAT_VERSION);
             out.writeInt(json.length);
@@ -184,7 +183,7 @@ public final class DatasetFile {
             }
             byte[] json = new byte[in.readInt()];
             in.readFully(json);
-            this.header = JSON.readValue(json, DatasetHeader.class);
+            this.header = EngineJson.mapper().readValue(json, DatasetHeader.class);
             this.valueBytes = new byte[header.valueCount() * (header.uint8() ? 1 : Float.BYTES)];
         }
 

@@ -9,6 +9,7 @@ import dev.temper.dataset.derive.DerivationSummary;
 import dev.temper.dataset.derive.Deriver;
 import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.profile.DatasetProfile;
+import dev.temper.engine.FileTrees;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import dev.temper.storage.ArtifactStore;
@@ -22,11 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Registers dataset versions: uploads and versions derived from others. Everything is validated and
@@ -71,7 +70,7 @@ public class DatasetService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot register the upload", e);
         } finally {
-            deleteRecursively(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -94,7 +93,7 @@ public class DatasetService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot derive from " + parent.label(), e);
         } finally {
-            deleteRecursively(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -228,14 +227,6 @@ public class DatasetService {
             return Files.createTempDirectory("temper-dataset-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a working directory", e);
-        }
-    }
-
-    static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary directory; the OS cleans its temp directory.
         }
     }
 }

@@ -20,13 +20,14 @@ public record AdversarialSpec(Method method, double epsilon, double stepSize, in
     public enum Method { NONE, FGSM, PGD }
 
     public AdversarialSpec {
-        SpecChecks.require(method != null, "method must not be null");
+        SpecChecks.notNull(method, "method");
         SpecChecks.nonNegative(epsilon, "epsilon");
-        SpecChecks.require(method == Method.NONE || epsilon > 0, "epsilon must be > 0 for " + method);
+        SpecChecks.require(method == Method.NONE || epsilon > 0, "epsilon", "epsilon must be > 0 for " + method);
         SpecChecks.nonNegative(stepSize, "stepSize");
-        SpecChecks.require(method != Method.PGD || stepSize > 0, "stepSize must be > 0 for PGD");
+        SpecChecks.require(method != Method.PGD || stepSize > 0, "stepSize", "stepSize must be > 0 for PGD");
         SpecChecks.atLeast(steps, 1, "steps");
-        SpecChecks.require(Double.isFinite(ratio) && ratio > 0 && ratio <= 1, "ratio must be in (0, 1], was " + ratio);
+        SpecChecks.require(Double.isFinite(ratio) && ratio > 0 && ratio <= 1, "ratio",
+                "ratio must be in (0, 1], was " + ratio);
         SpecChecks.atLeast(warmupEpochs, 0, "warmupEpochs");
     }
 

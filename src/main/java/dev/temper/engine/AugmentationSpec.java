@@ -19,7 +19,7 @@ public record AugmentationSpec(double gaussianNoise, double featureDropout, int 
         SpecChecks.fraction(featureDropout, "featureDropout");
         SpecChecks.atLeast(maxShift, 0, "maxShift");
         SpecChecks.require(Double.isFinite(maxRotationDegrees) && maxRotationDegrees >= 0 && maxRotationDegrees <= 180,
-                "maxRotationDegrees must be in [0, 180], was " + maxRotationDegrees);
+                "maxRotationDegrees", "maxRotationDegrees must be in [0, 180], was " + maxRotationDegrees);
         SpecChecks.atLeast(cutoutSize, 0, "cutoutSize");
     }
 

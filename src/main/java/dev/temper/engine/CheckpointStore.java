@@ -1,14 +1,11 @@
 package dev.temper.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The latest checkpoint of a run in a directory: state.json (model description, strategy, epoch, step,
@@ -17,7 +14,6 @@ import java.util.stream.Stream;
  */
 final class CheckpointStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CURRENT = "current";
     private static final String NEXT = "next";
 
@@ -41,17 +37,18 @@ final class CheckpointStore {
     void save(Header header, TrainingProgress progress) {
         try {
             Path next = directory.resolve(NEXT);
-            deleteRecursively(next);
+            FileTrees.deleteRecursively(next);
             Files.createDirectories(next);
             TrainingProgress.BestEpoch best = progress.best();
-            JSON.writeValue(next.resolve("state.json").toFile(), new State(header, progress.epoch(), progress.step(),
-                    progress.history(), best == null ? null : best.epoch(), best == null ? null : best.score()));
+            EngineJson.mapper().writeValue(next.resolve("state.json").toFile(), new State(header, progress.epoch(),
+                    progress.step(), progress.history(), best == null ? null : best.epoch(),
+                    best == null ? null : best.score()));
             FloatMapFile.write(next.resolve("weights.bin"), progress.weights());
             FloatMapFile.write(next.resolve("optimizer.bin"), progress.optimizerState());
             if (best != null) {
                 FloatMapFile.write(next.resolve("best.bin"), best.weights());
             }
-            deleteRecursively(directory.resolve(CURRENT));
+            FileTrees.deleteRecursively(directory.resolve(CURRENT));
             Files.move(next, directory.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint to " + directory, e);
@@ -64,7 +61,7 @@ final class CheckpointStore {
             throw new IllegalArgumentException("checkpointDir holds no checkpoint: " + directory);
         }
         try {
-            State state = JSON.readValue(current.resolve("state.json").toFile(), State.class);
+            State state = EngineJson.mapper().readValue(current.resolve("state.json").toFile(), State.class);
             TrainingProgress.BestEpoch best = state.bestEpoch() == null ? null : new TrainingProgress.BestEpoch(
                     state.bestEpoch(), state.bestScore(), FloatMapFile.read(current.resolve("best.bin")));
             return new Checkpoint(state.header(), new TrainingProgress(state.epoch(), state.step(), state.history(),
@@ -72,17 +69,6 @@ final class CheckpointStore {
                     FloatMapFile.read(current.resolve("optimizer.bin")), best));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint in " + directory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -34,11 +34,6 @@ public record CnnArchitecture(int height, int width, int channels, List<Integer>
         return height * width * channels;
     }
 
-    /** Conv plus dense layers below the head, i.e. the most layers a strategy may freeze. */
-    public int bodyLayerCount() {
-        return convFilters.size() + denseWidths.size();
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

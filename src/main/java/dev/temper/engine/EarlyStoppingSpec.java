@@ -14,7 +14,7 @@ public record EarlyStoppingSpec(boolean enabled, Metric metric, int patience, do
     public enum Metric { VALIDATION_LOSS, VALIDATION_ACCURACY }
 
     public EarlyStoppingSpec {
-        SpecChecks.require(metric != null, "metric must not be null");
+        SpecChecks.notNull(metric, "metric");
         SpecChecks.atLeast(patience, 1, "patience");
         SpecChecks.nonNegative(minDelta, "minDelta");
     }

@@ -15,7 +15,7 @@ public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopL
     public FreezeSpec {
         SpecChecks.atLeast(firstLayers, 0, "firstLayers");
         SpecChecks.require(layerNames != null && layerNames.stream().noneMatch(java.util.Objects::isNull),
-                "layerNames must not be or contain null");
+                "layerNames", "layerNames must not be or contain null");
         layerNames = List.copyOf(layerNames);
         SpecChecks.atLeast(trainTopLayers, 0, "trainTopLayers");
         SpecChecks.atLeast(unfreezeEveryEpochs, 0, "unfreezeEveryEpochs");
@@ -47,12 +47,13 @@ public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopL
      */
     public void requireFits(List<String> names) {
         int body = names.size() - 1;
-        SpecChecks.require(firstLayers <= body, "frozenLayers (" + firstLayers
+        SpecChecks.require(firstLayers <= body, "firstLayers", "frozenLayers (" + firstLayers
                 + ") exceeds the " + body + " layers below the head of the model");
         for (String name : layerNames) {
-            SpecChecks.require(names.contains(name), "layerNames contains " + name + ", the model has " + names);
+            SpecChecks.require(names.contains(name), "layerNames",
+                    "layerNames contains " + name + ", the model has " + names);
         }
-        SpecChecks.require(trainTopLayers <= names.size(), "trainTopLayers (" + trainTopLayers
+        SpecChecks.require(trainTopLayers <= names.size(), "trainTopLayers", "trainTopLayers (" + trainTopLayers
                 + ") exceeds the " + names.size() + " layers of the model");
     }
 }

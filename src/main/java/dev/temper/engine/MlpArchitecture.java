@@ -16,9 +16,4 @@ public record MlpArchitecture(List<Integer> hiddenWidths) {
             }
         }
     }
-
-    /** Number of hidden dense layers, i.e. the most layers a strategy may freeze. */
-    public int denseLayerCount() {
-        return hiddenWidths.size();
-    }
 }

@@ -1,7 +1,5 @@
 package dev.temper.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,8 +27,6 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
     public static final String FILE_NAME = "manifest.json";
     public static final String MLP = "mlp";
     public static final String CNN = "cnn";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelManifest {
         hiddenWidths = List.copyOf(hiddenWidths);
@@ -64,7 +60,8 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
 
     public static ModelManifest read(Path modelDir) {
         try {
-            ModelManifest manifest = JSON.readValue(modelDir.resolve(FILE_NAME).toFile(), ModelManifest.class);
+            ModelManifest manifest = EngineJson.mapper().readValue(modelDir.resolve(FILE_NAME).toFile(),
+                    ModelManifest.class);
             if (!MLP.equals(manifest.architecture()) && !CNN.equals(manifest.architecture())) {
                 throw new IllegalArgumentException("unsupported architecture " + manifest.architecture()
                         + " in " + modelDir);
@@ -77,7 +74,8 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
 
     void write(Path modelDir) {
         try {
-            JSON.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
+            // Indented, as manifests have always been written: the file is hashed with the model.
+            EngineJson.mapper().writerWithDefaultPrettyPrinter().writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE_NAME + " in " + modelDir, e);
         }

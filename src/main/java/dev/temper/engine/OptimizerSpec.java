@@ -14,7 +14,7 @@ public record OptimizerSpec(Kind kind, double learningRate, double momentum, dou
     public enum Kind { ADAM, SGD }
 
     public OptimizerSpec {
-        SpecChecks.require(kind != null, "kind must not be null");
+        SpecChecks.notNull(kind, "kind");
         SpecChecks.positive(learningRate, "learningRate");
         SpecChecks.fraction(momentum, "momentum");
         SpecChecks.nonNegative(headLearningRate, "headLearningRate");

@@ -14,9 +14,10 @@ public record ScheduleSpec(Kind kind, int stepEpochs, double gamma, int warmupEp
     public enum Kind { CONSTANT, STEP, COSINE }
 
     public ScheduleSpec {
-        SpecChecks.require(kind != null, "kind must not be null");
+        SpecChecks.notNull(kind, "kind");
         SpecChecks.atLeast(stepEpochs, 1, "stepEpochs");
-        SpecChecks.require(Double.isFinite(gamma) && gamma > 0 && gamma <= 1, "gamma must be in (0, 1], was " + gamma);
+        SpecChecks.require(Double.isFinite(gamma) && gamma > 0 && gamma <= 1, "gamma",
+                "gamma must be in (0, 1], was " + gamma);
         SpecChecks.atLeast(warmupEpochs, 0, "warmupEpochs");
     }
 

@@ -21,13 +21,13 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
     public TrainingStrategy {
         SpecChecks.atLeast(epochs, 1, "epochs");
         SpecChecks.atLeast(batchSize, 1, "batchSize");
-        SpecChecks.require(optimizer != null, "optimizer must not be null");
-        SpecChecks.require(schedule != null, "schedule must not be null");
-        SpecChecks.require(adversarial != null, "adversarial must not be null");
-        SpecChecks.require(regularization != null, "regularization must not be null");
-        SpecChecks.require(freeze != null, "freeze must not be null");
-        SpecChecks.require(earlyStopping != null, "earlyStopping must not be null");
-        SpecChecks.require(augmentation != null, "augmentation must not be null");
+        SpecChecks.notNull(optimizer, "optimizer");
+        SpecChecks.notNull(schedule, "schedule");
+        SpecChecks.notNull(adversarial, "adversarial");
+        SpecChecks.notNull(regularization, "regularization");
+        SpecChecks.notNull(freeze, "freeze");
+        SpecChecks.notNull(earlyStopping, "earlyStopping");
+        SpecChecks.notNull(augmentation, "augmentation");
     }
 
     /**
@@ -114,9 +114,10 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
     }
 
     private static AdversarialSpec legacyAdversarial(boolean fgsm, double fgsmEpsilon) {
-        SpecChecks.require(!fgsm || (Double.isFinite(fgsmEpsilon) && fgsmEpsilon > 0),
+        SpecChecks.require(!fgsm || (Double.isFinite(fgsmEpsilon) && fgsmEpsilon > 0), "fgsmEpsilon",
                 "fgsmEpsilon must be > 0 when fgsm is enabled, was " + fgsmEpsilon);
-        SpecChecks.require(fgsm || fgsmEpsilon >= 0, "fgsmEpsilon must not be negative, was " + fgsmEpsilon);
+        SpecChecks.require(fgsm || fgsmEpsilon >= 0, "fgsmEpsilon",
+                "fgsmEpsilon must not be negative, was " + fgsmEpsilon);
         return fgsm ? AdversarialSpec.fgsmBesideClean(fgsmEpsilon) : AdversarialSpec.none();
     }
 

@@ -60,12 +60,6 @@ public class ModelRegistryService {
         return versions.getForTeams(id, user.teams(), "Model version");
     }
 
-    /** For server-internal callers that already checked access (workers, approvals). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ModelVersion getInternal(long id) {
-        return versions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Model version", id));
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ModelAlias> aliases(CurrentUser user) {
         return aliases.listForTeams(user.teams());

@@ -1,9 +1,9 @@
 package dev.temper.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.base.problem.ProblemException;
+import dev.temper.base.Json;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.engine.TrainingStrategy;
@@ -19,15 +19,13 @@ public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, 
         JsonNode architecture, JsonNode strategy, String team, Integer priority, JsonNode resources,
         Integer maxRuntimeMinutes, Integer maxRetries) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     JobSubmission toSubmission() {
         if (kind == null) {
             throw ProblemException.badRequest("kind: PRETRAIN or FINETUNE");
         }
         ArchitectureSpec parsedArchitecture = architecture == null || architecture.isNull()
                 ? null : parse(architecture, ArchitectureSpec.class, "architecture");
-        ObjectNode merged = JSON.valueToTree(TrainingSettings.defaultStrategy());
+        ObjectNode merged = Json.tree(TrainingSettings.defaultStrategy());
         if (strategy != null && !strategy.isNull()) {
             if (!strategy.isObject()) {
                 throw ProblemException.badRequest("strategy: an object such as {\"epochs\": 10}");
@@ -41,7 +39,7 @@ public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, 
     /** Priority, resources and limits; any left out keep {@link JobScheduling#DEFAULT}'s. */
     private JobScheduling scheduling() {
         JobScheduling defaults = JobScheduling.DEFAULT;
-        ObjectNode mergedResources = JSON.valueToTree(defaults.resources());
+        ObjectNode mergedResources = Json.tree(defaults.resources());
         if (resources != null && !resources.isNull()) {
             if (!resources.isObject()) {
                 throw ProblemException.badRequest("resources: an object such as {\"gpus\": 1, \"cpu\": 4, \"memoryMiB\": 8192}");
@@ -73,7 +71,7 @@ public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, 
 
     private static <T> T parse(JsonNode node, Class<T> type, String field) {
         try {
-            return JSON.treeToValue(node, type);
+            return Json.fromTree(node, type);
         } catch (Exception e) {
             throw ProblemException.badRequest(field + ": " + rootMessage(e));
         }

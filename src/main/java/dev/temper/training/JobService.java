@@ -124,7 +124,7 @@ public class JobService {
     public TrainingJob retry(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "retry jobs");
         TrainingJob job = jobs.lock(get(user, id));
-        if (job.state != JobState.FAILED && job.state != JobState.CANCELLED) {
+        if (!job.state.isRetryable()) {
             throw ProblemException.conflict("Job " + id + " is " + job.state
                     + "; only a failed or cancelled job can be retried");
         }

@@ -43,7 +43,7 @@ class JobTransitions {
     /** A queued job's next attempt begins: a fresh token (the previous attempt's is void). */
     WorkerLaunch start(TrainingJob job) {
         String token = JobTokens.newToken();
-        job.state = JobState.STARTING;
+        move(job, JobState.STARTING);
         job.attempt++;
         job.tokenHash = JobTokens.hash(token);
         job.startedAt = Instant.now();
@@ -60,7 +60,7 @@ class JobTransitions {
     }
 
     void running(TrainingJob job) {
-        job.state = JobState.RUNNING;
+        move(job, JobState.RUNNING);
         job.message = "Running (attempt " + job.attempt + ")";
         job.heartbeatAt = Instant.now();
         events.record(job.id, "running", "Worker of attempt " + job.attempt + " is running");
@@ -89,8 +89,7 @@ class JobTransitions {
      * attempt reports those epochs again: the history stays one continuous run.
      */
     void lost(TrainingJob job, String reason) {
-        int retriesUsed = job.attempt - 1;
-        if (retriesUsed >= job.maxRetries) {
+        if (!job.hasRetriesLeft()) {
             finish(job, JobState.FAILED, "Worker lost on attempt " + job.attempt + " (" + reason
                     + "); no retries left (limit " + job.maxRetries + ")", WORKER_ACTOR_PREFIX + job.id);
             return;
@@ -99,7 +98,7 @@ class JobTransitions {
         metrics.deleteAfterEpoch(job.id, job.checkpointEpoch);
         points.deleteAfterEpoch(job.id, job.checkpointEpoch);
         job.epochsDone = job.checkpointEpoch;
-        job.state = JobState.QUEUED;
+        move(job, JobState.QUEUED);
         job.message = "Worker lost (" + reason + "); queued again for attempt " + (job.attempt + 1) + " of "
                 + (job.maxRetries + 1) + (job.checkpointEpoch > 0 ? ", resuming after epoch " + job.checkpointEpoch
                 : ", from the start");
@@ -114,7 +113,7 @@ class JobTransitions {
         metrics.deleteAfterEpoch(job.id, 0);
         points.deleteAfterEpoch(job.id, 0);
         dropCheckpoint(job);
-        job.state = JobState.QUEUED;
+        move(job, JobState.QUEUED);
         job.message = "Retried by " + actor;
         job.epochsDone = 0;
         job.startedAt = null;
@@ -127,7 +126,7 @@ class JobTransitions {
 
     void finish(TrainingJob job, JobState state, String message, String actor) {
         endAttempt(job);
-        job.state = state;
+        move(job, state);
         job.message = message;
         job.finishedAt = Instant.now();
         dropCheckpoint(job);
@@ -138,6 +137,14 @@ class JobTransitions {
 
     void changed(TrainingJob job) {
         updates.fire(new JobUpdated(job.id, job.team));
+    }
+
+    /** Every state change: an edge that {@link JobState} does not list is a bug of the caller, never a user's. */
+    private static void move(TrainingJob job, JobState next) {
+        if (!job.state.canBecome(next)) {
+            throw new IllegalStateException("Job " + job.id + " cannot go from " + job.state + " to " + next);
+        }
+        job.state = next;
     }
 
     /** Voids the attempt's token and adds its run time to the job's. */

@@ -151,6 +151,11 @@ public class TrainingJob {
         return runSecondsBefore + (running ? Math.max(0, Duration.between(startedAt, now).toMillis() / 1000.0) : 0);
     }
 
+    /** Whether a lost attempt may be followed by another: every attempt after the first is a retry. */
+    boolean hasRetriesLeft() {
+        return attempt - 1 < maxRetries;
+    }
+
     /** GPU time used: run time times the GPUs it holds. */
     public double gpuSeconds(Instant now) {
         return gpus * runSeconds(now);

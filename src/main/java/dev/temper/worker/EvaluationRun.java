@@ -1,10 +1,10 @@
 package dev.temper.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.EvaluationSettings;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.RobustPoint;
+import dev.temper.engine.EngineJson;
 import dev.temper.engine.EvaluationSpec;
 import dev.temper.engine.ModelManifest;
 import dev.temper.engine.RobustnessEvaluator;
@@ -19,8 +19,6 @@ import java.util.List;
 
 /** Runs the engine's robustness suite on a model and turns its report into what the server stores. */
 final class EvaluationRun {
-
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private EvaluationRun() {
     }
@@ -38,7 +36,7 @@ final class EvaluationRun {
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionError(),
                 report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()
                         + ", DJL " + report.provenance().djlVersion(),
-                JSON.writeValueAsString(report));
+                EngineJson.mapper().writeValueAsString(report));
     }
 
     static boolean isImageModel(Path modelDir) {

@@ -1,7 +1,7 @@
 package dev.temper.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.WorkerHeaders;
+import dev.temper.engine.EngineJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,7 +31,6 @@ final class ServerClient {
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final String jobUrl;
     private final String token;
     private final Duration patience;
@@ -50,7 +49,7 @@ final class ServerClient {
     }
 
     <T> T get(String path, Class<T> type) throws IOException {
-        return json.readValue(send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray()), type);
+        return EngineJson.mapper().readValue(send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray()), type);
     }
 
     /** Downloads to a file; inputs can be large and are never held whole in memory. */
@@ -60,7 +59,7 @@ final class ServerClient {
 
     void post(String path, Object body) throws IOException {
         send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EngineJson.mapper().writeValueAsBytes(body))),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

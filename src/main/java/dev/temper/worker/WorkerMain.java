@@ -1,12 +1,11 @@
 package dev.temper.worker;
 
 import dev.temper.contract.FailureReport;
+import dev.temper.engine.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Entry point of a worker process (local child or Kubernetes pod): runs ONE job and exits. It needs
@@ -33,7 +32,7 @@ public final class WorkerMain {
             exitCode = 1;
             reportFailure(server, e);
         } finally {
-            deleteRecursively(workDir);
+            FileTrees.deleteQuietly(workDir);
         }
         System.exit(exitCode);
     }
@@ -58,11 +57,5 @@ public final class WorkerMain {
             throw new IllegalStateException("Environment variable " + name + " is not set");
         }
         return value;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

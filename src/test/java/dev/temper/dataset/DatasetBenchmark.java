@@ -5,6 +5,7 @@ import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.DatasetProfiler;
+import dev.temper.engine.FileTrees;
 import dev.temper.storage.FileSystemArtifactStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -74,8 +75,8 @@ public final class DatasetBenchmark {
                     + "%.2f x the unpacked images (target well under 2)%n", peak / 1e6, (peak - usedBefore) / 1e6,
                     usedBefore / 1e6, peak / (double) unpacked);
         } finally {
-            DatasetService.deleteRecursively(work);
-            DatasetService.deleteRecursively(storeRoot);
+            FileTrees.deleteQuietly(work);
+            FileTrees.deleteQuietly(storeRoot);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.temper.dataset.derive;
 
 import dev.temper.contract.DatasetHeader;
+import dev.temper.dataset.profile.FeatureStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class ImputeMissingDeriver {
         TabularOnly.check(header, "Filling in missing values");
         boolean median = impute.method() == ImputeMissingDerivation.Method.MEDIAN;
         String statistic = median ? "median" : "mean";
-        FeatureStatistics stats = FeatureStatistics.gather(parent, header, median);
+        FeatureStatistics stats = ParentPasses.trainStatistics(parent, header, median);
         float[] fills = new float[header.valueCount()];
         Map<String, Object> fillValues = new LinkedHashMap<>();
         Map<String, Object> filledPerFeature = new LinkedHashMap<>();
@@ -29,7 +30,7 @@ final class ImputeMissingDeriver {
                 continue;
             }
             String feature = header.featureNames().get(f);
-            if (stats.trainCount(f) == 0) {
+            if (stats.count(f) == 0) {
                 throw new IllegalArgumentException("Feature '" + feature + "' has no value in the train split to"
                         + " take a " + statistic + " from; drop the samples with missing values instead");
             }

@@ -3,6 +3,7 @@ package dev.temper.dataset.derive;
 import dev.temper.contract.DatasetFile;
 import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.Sample;
+import dev.temper.dataset.profile.FeatureStatistics;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,14 @@ final class ParentPasses {
         try (InputStream in = parent.open(); DatasetFile.Reader reader = DatasetFile.reader(in)) {
             reader.forEachRemaining(visitor);
         }
+    }
+
+    /** The train split's feature statistics (with its values kept for medians when asked), in one pass. */
+    static FeatureStatistics trainStatistics(StreamSource parent, DatasetHeader header, boolean keepValues)
+            throws IOException {
+        FeatureStatistics stats = FeatureStatistics.ofTrainSplit(header, keepValues);
+        read(parent, (index, sample) -> stats.add(sample.split(), sample.values()));
+        return stats;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.temper.dataset.derive;
 
 import dev.temper.contract.DataKind;
 import dev.temper.contract.DatasetHeader;
+import dev.temper.dataset.profile.FeatureStatistics;
 import dev.temper.engine.corruptions.CorruptionType;
 import dev.temper.engine.corruptions.ImageShape;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class ShiftDeriver {
                 return out;
             };
         }
-        FeatureStatistics stats = FeatureStatistics.gather(parent, header, false);
+        FeatureStatistics stats = ParentPasses.trainStatistics(parent, header, false);
         double[] stds = new double[header.valueCount()];
         List<String> withoutSpread = new ArrayList<>();
         Map<String, Object> stdPerFeature = new LinkedHashMap<>();

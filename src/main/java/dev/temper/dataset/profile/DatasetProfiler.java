@@ -38,7 +38,7 @@ public final class DatasetProfiler {
             boolean image = header.kind() == DataKind.IMAGE;
             ClassTally classes = new ClassTally(header);
             DuplicateFinder duplicates = new DuplicateFinder(header);
-            FeatureStatistics features = image ? null : new FeatureStatistics(header);
+            FeatureStatistics features = image ? null : FeatureStatistics.ofAllSplits(header);
             ChannelStatistics channels = image ? new ChannelStatistics(header) : null;
             List<List<Integer>> preview = new ArrayList<>();
             for (int c = 0; c < header.classCount(); c++) {
@@ -51,7 +51,7 @@ public final class DatasetProfiler {
                     channels.add(sample.values());
                     addToPreview(preview, index, sample);
                 } else {
-                    features.add(sample.values());
+                    features.add(sample.split(), sample.values());
                 }
             });
             return new DatasetProfile(header.kind(), header.sampleCount(), classes.splitCounts(),

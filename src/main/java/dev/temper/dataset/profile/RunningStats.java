@@ -31,10 +31,20 @@ final class RunningStats {
         return count;
     }
 
+    /** 0 before the first value. */
+    double mean() {
+        return mean;
+    }
+
+    /** Population standard deviation; NaN before the first value. */
+    double std() {
+        return Math.sqrt(squaredDeviations / count);
+    }
+
     ValueStats toStats(String name) {
         if (count == 0) {
             return new ValueStats(name, 0, null, null, null, null);
         }
-        return new ValueStats(name, count, mean, Math.sqrt(squaredDeviations / count), min, max);
+        return new ValueStats(name, count, mean, std(), min, max);
     }
 }

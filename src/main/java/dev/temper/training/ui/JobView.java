@@ -165,7 +165,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         details.setVisible(true);
         state.setText(job.state.name());
         cancel.setVisible(!job.state.isTerminal());
-        retry.setVisible(job.state == JobState.FAILED || job.state == JobState.CANCELLED);
+        retry.setVisible(job.state.isRetryable());
         // Evaluation jobs are queued by Temper itself; there is no form to clone them into.
         cloneJob.setVisible(job.kind != JobKind.EVALUATE);
         var plan = job.scheduling();

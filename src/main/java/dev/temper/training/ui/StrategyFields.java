@@ -10,6 +10,7 @@ import dev.temper.engine.AdversarialSpec;
 import dev.temper.engine.AugmentationSpec;
 import dev.temper.engine.EarlyStoppingSpec;
 import dev.temper.engine.FreezeSpec;
+import dev.temper.engine.InvalidSpecException;
 import dev.temper.engine.OptimizerSpec;
 import dev.temper.engine.RegularizationSpec;
 import dev.temper.engine.ScheduleSpec;
@@ -18,10 +19,11 @@ import dev.temper.training.TrainingSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The fine-tuning strategy's fields, turned into the engine's {@link TrainingStrategy}. The engine's
- * records validate every value and name the field in their message, which the matching field shows.
+ * records validate every value; the field an {@link InvalidSpecException} names shows its message.
  * The fields edit a base strategy (the defaults, or a cloned job's): what they do not cover, such as
  * feature dropout or layers frozen by name, is taken from the base unchanged.
  */
@@ -60,16 +62,19 @@ class StrategyFields {
     /** What the fields edit; its settings without a field pass through {@link #read()} unchanged. */
     private TrainingStrategy base = DEFAULTS;
 
-    /** Which field shows an engine message starting with which parameter name. */
+    /** Which field shows the engine's refusal of which parameter, outside the adversarial part. */
     private final Map<String, HasValidation> fieldsByParameter = new LinkedHashMap<>();
+
+    /** The same for the adversarial part, apart because its warmupEpochs is not the schedule's. */
+    private final Map<String, HasValidation> adversarialFieldsByParameter = Map.of("epsilon", epsilon,
+            "steps", pgdSteps, "ratio", ratio, "warmupEpochs", epsilonWarmup);
 
     StrategyFields() {
         fieldsByParameter.putAll(Map.of("epochs", epochs, "batchSize", batchSize, "learningRate", learningRate,
                 "momentum", momentum, "headLearningRate", headLearningRate, "stepEpochs", stepEpochs, "gamma", gamma,
                 "warmupEpochs", warmupEpochs, "firstLayers", frozenLayers, "unfreezeEveryEpochs", unfreezeEvery));
         fieldsByParameter.putAll(Map.of("weightDecay", weightDecay, "dropout", dropout, "labelSmoothing",
-                labelSmoothing, "epsilon", epsilon, "steps", pgdSteps, "ratio", ratio, "patience", patience,
-                "gaussianNoise", noise));
+                labelSmoothing, "patience", patience, "gaussianNoise", noise));
         optimizer.addValueChangeListener(change -> showApplicableFields());
         schedule.addValueChangeListener(change -> showApplicableFields());
         attack.addValueChangeListener(change -> showApplicableFields());
@@ -123,21 +128,34 @@ class StrategyFields {
     /** The strategy, or an IllegalArgumentException (already shown on its field) naming what is wrong. */
     TrainingStrategy read() {
         fieldsByParameter.values().forEach(field -> field.setInvalid(false));
-        try {
+        adversarialFieldsByParameter.values().forEach(field -> field.setInvalid(false));
+        AdversarialSpec adversarial = checked(this::adversarial, adversarialFieldsByParameter);
+        return checked(() -> {
             FreezeSpec freeze = base.freeze();
             EarlyStoppingSpec stopping = base.earlyStopping();
             AugmentationSpec augmentation = base.augmentation();
             return new TrainingStrategy(value(epochs), value(batchSize), value(seed),
                     optimizerSpec(), scheduleSpec(),
-                    adversarial(), new RegularizationSpec(value(weightDecay), value(dropout), value(labelSmoothing)),
+                    adversarial, new RegularizationSpec(value(weightDecay), value(dropout), value(labelSmoothing)),
                     new FreezeSpec(value(frozenLayers), freeze.layerNames(), freeze.trainTopLayers(),
                             value(unfreezeEvery)),
                     value(patience) == 0 ? EarlyStoppingSpec.off()
                             : new EarlyStoppingSpec(true, stopping.metric(), value(patience), stopping.minDelta()),
                     new AugmentationSpec(value(noise), augmentation.featureDropout(), augmentation.maxShift(),
                             augmentation.horizontalFlip(), augmentation.maxRotationDegrees(), augmentation.cutoutSize()));
-        } catch (IllegalArgumentException e) {
-            mark(e.getMessage());
+        }, fieldsByParameter);
+    }
+
+    /** Builds a part of the strategy; a value the engine refuses is shown on the field registered for it. */
+    private static <T> T checked(Supplier<T> part, Map<String, HasValidation> fieldsByParameter) {
+        try {
+            return part.get();
+        } catch (InvalidSpecException e) {
+            HasValidation field = fieldsByParameter.get(e.field());
+            if (field != null) {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
             throw e;
         }
     }
@@ -192,16 +210,6 @@ class StrategyFields {
     /** PGD's customary step: 2.5 epsilon spread over the steps, so the walk can reach the ball's edge. */
     private static double defaultStepSize(AdversarialSpec.Method method, double eps, int steps) {
         return method == AdversarialSpec.Method.PGD ? 2.5 * eps / Math.max(1, steps) : 0;
-    }
-
-    private void mark(String message) {
-        fieldsByParameter.entrySet().stream()
-                .filter(entry -> message != null && message.startsWith(entry.getKey()))
-                .findFirst()
-                .ifPresent(entry -> {
-                    entry.getValue().setErrorMessage(message);
-                    entry.getValue().setInvalid(true);
-                });
     }
 
     private static int value(IntegerField field) {

@@ -1,11 +1,13 @@
 package dev.temper.training.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.temper.engine.AdversarialSpec;
 import dev.temper.engine.AugmentationSpec;
 import dev.temper.engine.EarlyStoppingSpec;
 import dev.temper.engine.FreezeSpec;
+import dev.temper.engine.InvalidSpecException;
 import dev.temper.engine.OptimizerSpec;
 import dev.temper.engine.ScheduleSpec;
 import dev.temper.engine.TrainingStrategy;
@@ -65,5 +67,42 @@ class StrategyFieldsTest {
         assertThat(attack.stepSize()).isEqualTo(2.5 * 0.2 / 5);
         assertThat(attack.keepClean()).isTrue();
         assertThat(attack.warmupEpochs()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedValueIsShownOnItsOwnField() {
+        StrategyFields fields = new StrategyFields();
+        fields.learningRate.setValue(-1.0);
+
+        assertThatThrownBy(fields::read).isInstanceOf(InvalidSpecException.class);
+
+        assertThat(fields.learningRate.isInvalid()).isTrue();
+        assertThat(fields.learningRate.getErrorMessage()).startsWith("learningRate must be");
+        assertThat(fields.epochs.isInvalid()).isFalse();
+    }
+
+    @Test
+    void theAttacksWarmUpIsNotMistakenForTheSchedules() {
+        StrategyFields fields = new StrategyFields();
+        fields.attack.setValue(AdversarialSpec.Method.FGSM);
+        fields.epsilonWarmup.setValue(-1);
+
+        assertThatThrownBy(fields::read).isInstanceOf(InvalidSpecException.class);
+
+        assertThat(fields.epsilonWarmup.isInvalid()).isTrue();
+        assertThat(fields.warmupEpochs.isInvalid()).isFalse();
+    }
+
+    @Test
+    void aCorrectedValueIsNoLongerMarked() {
+        StrategyFields fields = new StrategyFields();
+        fields.dropout.setValue(1.0);
+        assertThatThrownBy(fields::read).isInstanceOf(InvalidSpecException.class);
+        assertThat(fields.dropout.isInvalid()).isTrue();
+
+        fields.dropout.setValue(0.25);
+
+        assertThat(fields.read().regularization().dropout()).isEqualTo(0.25);
+        assertThat(fields.dropout.isInvalid()).isFalse();
     }
 }
