@@ -1,8 +1,12 @@
 package dev.temper.evaluation;
 
 import dev.temper.contract.EvaluationSettings;
+import dev.temper.engine.EvaluationSpec;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 
 /** The robustness suite every evaluation job runs, from temper.evaluation.* in the configuration. */
@@ -14,17 +18,22 @@ public interface EvaluationConfig {
     List<Double> attackEpsilons();
 
     @WithDefault("10")
+    @Positive
     int pgdSteps();
 
     /** PGD step size as a multiple of epsilon. */
     @WithDefault("0.25")
+    @Positive
     double pgdRelativeStepSize();
 
     @WithDefault("1")
+    @Positive
     int pgdRestarts();
 
     /** Queries per example of the gradient-free attack that checks for gradient masking; 0 turns it off. */
     @WithDefault("100")
+    @PositiveOrZero
+    @Max(EvaluationSpec.MAX_SENTINEL_QUERIES)
     int sentinelQueries();
 
     @WithDefault("0.1,0.3")
@@ -32,6 +41,7 @@ public interface EvaluationConfig {
 
     /** Test examples used at most (a seeded sample of larger test splits keeps evaluations bounded). */
     @WithDefault("2000")
+    @Positive
     int maxExamples();
 
     @WithDefault("1234")

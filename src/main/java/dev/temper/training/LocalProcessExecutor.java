@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,19 +29,16 @@ public class LocalProcessExecutor implements JobExecutor {
 
     private final WorkerEvents events;
     private final String serverUrl;
-    private final String tensorflowLibraryPath;
+    private final Path tensorflowLibraryPath;
     private final Path logDir;
     /** The worker of each job this server started or re-attached; only a child process has an exit code. */
     private final Map<Long, ProcessHandle> running = new ConcurrentHashMap<>();
 
-    LocalProcessExecutor(WorkerEvents events,
-            @ConfigProperty(name = "temper.worker.server-url") String serverUrl,
-            @ConfigProperty(name = "temper.worker.tensorflow-library-path") String tensorflowLibraryPath,
-            @ConfigProperty(name = "temper.worker.log-dir") Path logDir) {
+    LocalProcessExecutor(WorkerEvents events, WorkerConfig config) {
         this.events = events;
-        this.serverUrl = serverUrl;
-        this.tensorflowLibraryPath = tensorflowLibraryPath;
-        this.logDir = logDir;
+        this.serverUrl = config.serverUrl();
+        this.tensorflowLibraryPath = config.tensorflowLibraryPath();
+        this.logDir = config.logDir();
     }
 
     @Override
@@ -66,7 +62,7 @@ public class LocalProcessExecutor implements JobExecutor {
         builder.environment().put("TEMPER_SERVER_URL", serverUrl);
         builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
         builder.environment().put("TEMPER_JOB_TOKEN", launch.token());
-        builder.environment().put("TENSORFLOW_LIBRARY_PATH", Path.of(tensorflowLibraryPath).toAbsolutePath().toString());
+        builder.environment().put("TENSORFLOW_LIBRARY_PATH", tensorflowLibraryPath.toAbsolutePath().toString());
         Process process = builder.start();
         LOG.infof("Job %d: worker process %d started for attempt %d, log %s", jobId, process.pid(), launch.attempt(), log);
         running.put(jobId, process.toHandle());

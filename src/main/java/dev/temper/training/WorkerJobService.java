@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's side of the worker protocol. Every call names a job and carries the token of its current
@@ -52,7 +51,7 @@ public class WorkerJobService implements WorkerEvents {
     WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPoints points,
             JobLogLines logs, JobTransitions transitions, ModelRegistryService models, EvaluationService evaluations,
             ArtifactStore store, EvaluationConfig evaluationConfig, EvaluationJobs evaluationJobs,
-            @ConfigProperty(name = "temper.worker.heartbeat-seconds") int heartbeatSeconds) {
+            WorkerConfig workerConfig) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.points = points;
@@ -63,7 +62,7 @@ public class WorkerJobService implements WorkerEvents {
         this.store = store;
         this.evaluationConfig = evaluationConfig;
         this.evaluationJobs = evaluationJobs;
-        this.heartbeatSeconds = heartbeatSeconds;
+        this.heartbeatSeconds = workerConfig.heartbeatSeconds();
     }
 
     /**

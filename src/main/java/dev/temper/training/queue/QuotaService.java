@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Team quotas: everyone reads those of their own teams, admins read all and set them. The queue reads
@@ -33,12 +32,10 @@ public class QuotaService {
     private final AuditLog audit;
     private final QuotaLimits defaults;
 
-    QuotaService(TeamQuotaRepository quotas, AuditLog audit,
-            @ConfigProperty(name = "temper.quota.default-gpus") int defaultGpus,
-            @ConfigProperty(name = "temper.quota.default-concurrent-jobs") int defaultConcurrentJobs) {
+    QuotaService(TeamQuotaRepository quotas, AuditLog audit, QuotaConfig config) {
         this.quotas = quotas;
         this.audit = audit;
-        this.defaults = new QuotaLimits(defaultGpus, defaultConcurrentJobs);
+        this.defaults = config.defaults();
     }
 
     /** What a team without a quota of its own may hold. */
