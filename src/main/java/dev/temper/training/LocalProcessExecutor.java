@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.contract.WorkerProtocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.io.File;
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
 public class LocalProcessExecutor implements JobExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);
-    static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final WorkerEvents events;
@@ -55,14 +55,15 @@ public class LocalProcessExecutor implements JobExecutor {
         command.add("-Dai.djl.offline=true");
         command.add("-cp");
         command.add(workerClasspath());
-        command.add(WORKER_MAIN);
+        command.add(WorkerProtocol.MAIN_CLASS);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("TEMPER_SERVER_URL", serverUrl);
-        builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
-        builder.environment().put("TEMPER_JOB_TOKEN", launch.token());
-        builder.environment().put("TENSORFLOW_LIBRARY_PATH", tensorflowLibraryPath.toAbsolutePath().toString());
+        Map<String, String> environment = builder.environment();
+        environment.put(WorkerProtocol.SERVER_URL_ENV, serverUrl);
+        environment.put(WorkerProtocol.JOB_ID_ENV, Long.toString(jobId));
+        environment.put(WorkerProtocol.JOB_TOKEN_ENV, launch.token());
+        environment.put(WorkerProtocol.TENSORFLOW_LIBRARY_PATH_ENV, tensorflowLibraryPath.toAbsolutePath().toString());
         Process process = builder.start();
         LOG.infof("Job %d: worker process %d started for attempt %d, log %s", jobId, process.pid(), launch.attempt(), log);
         running.put(jobId, process.toHandle());
