@@ -1,5 +1,6 @@
 package dev.temper.evaluation;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.RobustPoint;
@@ -54,7 +55,7 @@ public class EvaluationService {
             result.robustAccuracies.add(robust);
         }
         results.persist(result);
-        audit.record(actor, model.team, "evaluation.record", "EvaluationResult", result.id,
+        audit.record(actor, model.team, AuditAction.EVALUATION_RECORD, result.id,
                 model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy())
                         + (report.gradientMaskingSuspected() ? ", gradient masking suspected" : ""));
         return result;

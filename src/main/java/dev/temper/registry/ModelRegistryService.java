@@ -1,5 +1,6 @@
 package dev.temper.registry;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
 import dev.temper.security.CurrentUser;
@@ -40,7 +41,7 @@ public class ModelRegistryService {
         v.createdBy = n.createdBy();
         v.createdAt = Instant.now();
         versions.persist(v);
-        audit.record(n.createdBy(), n.team(), "model.register", "ModelVersion", v.id,
+        audit.record(n.createdBy(), n.team(), AuditAction.MODEL_REGISTER, v.id,
                 v.label() + " from job " + n.jobId() + (n.baseVersion() == null ? "" : " base " + n.baseVersion().label()));
         return v;
     }
@@ -84,7 +85,7 @@ public class ModelRegistryService {
         alias.updatedBy = actor;
         alias.updatedAt = Instant.now();
         aliases.persist(alias);
-        audit.record(actor, version.team, "model.alias", "ModelVersion", version.id,
+        audit.record(actor, version.team, AuditAction.MODEL_ALIAS, version.id,
                 aliasName + " -> " + version.label());
     }
 }

@@ -1,5 +1,6 @@
 package dev.temper.training.queue;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.ProblemException;
 import dev.temper.security.CurrentUser;
@@ -73,7 +74,7 @@ public class QuotaService {
     /** Sets a team's limits; admins only. Missing or out-of-range values are refused with the field named. */
     @Transactional
     public TeamQuotaStatus set(CurrentUser user, String team, Integer maxGpus, Integer maxConcurrentJobs) {
-        requireAdmin(user, team, "quota.set", "set team quotas");
+        requireAdmin(user, team, AuditAction.QUOTA_SET, "set team quotas");
         requireTeamName(team);
         QuotaLimits limits = limits(maxGpus, maxConcurrentJobs);
         TeamQuota quota = quotas.findByIdOptional(team).orElseGet(() -> {
@@ -87,17 +88,17 @@ public class QuotaService {
         quota.updatedBy = user.username();
         quota.updatedAt = Instant.now();
         quotas.persist(quota);
-        audit.record(user.username(), team, "quota.set", "TeamQuota", team, describe(before) + " -> " + describe(limits));
+        audit.record(user.username(), team, AuditAction.QUOTA_SET, team, describe(before) + " -> " + describe(limits));
         return statusOf(team);
     }
 
     /** Puts a team back on the configured defaults; admins only. */
     @Transactional
     public TeamQuotaStatus reset(CurrentUser user, String team) {
-        requireAdmin(user, team, "quota.reset", "reset team quotas");
+        requireAdmin(user, team, AuditAction.QUOTA_RESET, "reset team quotas");
         requireTeamName(team);
         quotas.findByIdOptional(team).ifPresent(quota -> {
-            audit.record(user.username(), team, "quota.reset", "TeamQuota", team,
+            audit.record(user.username(), team, AuditAction.QUOTA_RESET, team,
                     describe(quota.limits()) + " -> defaults " + describe(defaults));
             quotas.delete(quota);
         });
@@ -117,10 +118,10 @@ public class QuotaService {
                 usage.gpusInUse(), usage.jobsRunning(), usage.jobsQueued());
     }
 
-    private void requireAdmin(CurrentUser user, String team, String action, String what) {
+    private void requireAdmin(CurrentUser user, String team, AuditAction action, String what) {
         if (!user.hasRole(Roles.ADMIN)) {
             String reason = "Only a user with role " + Roles.ADMIN + " may " + what;
-            audit.recordRefusal(user.username(), team, action, "TeamQuota", team, reason);
+            audit.recordRefusal(user.username(), team, action, team, reason);
             throw ProblemException.forbidden(reason);
         }
     }
