@@ -1,6 +1,5 @@
 package dev.temper.evaluation;
 
-import dev.temper.contract.EvaluationSettings;
 import dev.temper.engine.EvaluationSpec;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,7 +14,7 @@ public interface EvaluationConfig {
 
     /** L-infinity strengths of FGSM, PGD and the gradient-free sentinel (standardized units for tables). */
     @WithDefault("0.1,0.3")
-    List<Double> attackEpsilons();
+    List<@PositiveOrZero Double> attackEpsilons();
 
     @WithDefault("10")
     @Positive
@@ -37,7 +36,7 @@ public interface EvaluationConfig {
     int sentinelQueries();
 
     @WithDefault("0.1,0.3")
-    List<Double> noiseSigmas();
+    List<@PositiveOrZero Double> noiseSigmas();
 
     /** Test examples used at most (a seeded sample of larger test splits keeps evaluations bounded). */
     @WithDefault("2000")
@@ -47,8 +46,13 @@ public interface EvaluationConfig {
     @WithDefault("1234")
     long seed();
 
-    default EvaluationSettings settings() {
-        return new EvaluationSettings(List.copyOf(attackEpsilons()), pgdSteps(), pgdRelativeStepSize(),
-                pgdRestarts(), sentinelQueries(), List.copyOf(noiseSigmas()), maxExamples(), seed());
+    /**
+     * The suite as the engine runs it, sent to evaluation workers in their job spec. Tabular as configured:
+     * the worker gives image models their shape and the corruptions ({@link EvaluationSpec#withImages}).
+     */
+    default EvaluationSpec settings() {
+        int sentinelQueries = sentinelQueries();
+        return new EvaluationSpec(attackEpsilons(), pgdSteps(), pgdRelativeStepSize(), pgdRestarts(),
+                sentinelQueries > 0, sentinelQueries, noiseSigmas(), false, null, null, seed(), maxExamples());
     }
 }
