@@ -1,7 +1,7 @@
 package dev.temper.approval;
 
 import dev.temper.base.PolicyDecision;
-
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
@@ -43,7 +43,7 @@ public class ApprovalService {
         request.requestedAt = Instant.now();
         request.requestComment = limit(comment);
         requests.persist(request);
-        audit.record(user.username(), version.team, "approval.request", "ApprovalRequest", request.id,
+        audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
                 version.label() + " -> " + request.targetAlias);
         return request;
     }
@@ -56,7 +56,7 @@ public class ApprovalService {
         ApprovalRequest request = get(user, requestId);
         PolicyDecision decision = DecisionPolicy.check(user, request);
         if (!decision.allowed()) {
-            audit.recordRefusal(user.username(), request.team, "approval.decide", "ApprovalRequest", request.id,
+            audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id,
                     decision.reason());
             throw ProblemException.forbidden(decision.reason());
         }
@@ -64,8 +64,9 @@ public class ApprovalService {
         request.decidedBy = user.username();
         request.decidedAt = Instant.now();
         request.decisionComment = limit(comment);
-        audit.record(user.username(), request.team, approve ? "approval.approve" : "approval.reject",
-                "ApprovalRequest", request.id, request.modelVersion.label() + ": " + request.decisionComment);
+        AuditAction action = approve ? AuditAction.APPROVAL_APPROVE : AuditAction.APPROVAL_REJECT;
+        audit.record(user.username(), request.team, action, request.id,
+                request.modelVersion.label() + ": " + request.decisionComment);
         if (approve) {
             models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
         }

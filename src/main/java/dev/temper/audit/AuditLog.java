@@ -22,27 +22,27 @@ public class AuditLog {
         this.repository = repository;
     }
 
+    /** Records a change to the object with this id, of the type the action is about. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String actor, String team, String action, String objectType, Object objectId, String details) {
-        append(actor, team, action, objectType, objectId, SUCCESS, details);
+    public void record(String actor, String team, AuditAction action, Object objectId, String details) {
+        append(actor, team, action, objectId, SUCCESS, details);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordRefusal(String actor, String team, String action, String objectType, Object objectId,
-            String reason) {
-        append(actor, team, action, objectType, objectId, DENIED, reason);
+    public void recordRefusal(String actor, String team, AuditAction action, Object objectId, String reason) {
+        append(actor, team, action, objectId, DENIED, reason);
     }
 
-    private void append(String actor, String team, String action, String objectType, Object objectId,
-            String outcome, String details) {
+    private void append(String actor, String team, AuditAction action, Object objectId, String outcome,
+            String details) {
         repository.lockChain();
         AuditEntry entry = new AuditEntry();
         // Microseconds: what PostgreSQL keeps, so the hash can be recomputed from the stored row.
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
         entry.team = team;
-        entry.action = action;
-        entry.objectType = objectType;
+        entry.action = action.storedName();
+        entry.objectType = action.objectType().storedName();
         entry.objectId = objectId == null ? null : objectId.toString();
         entry.outcome = outcome;
         entry.details = details;

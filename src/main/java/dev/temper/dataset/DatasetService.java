@@ -1,5 +1,6 @@
 package dev.temper.dataset;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.problem.ProblemException;
@@ -104,7 +105,7 @@ public class DatasetService {
         if (!version.archived()) {
             version.archivedAt = Instant.now();
             version.archivedBy = user.username();
-            audit.record(user.username(), version.team, "dataset.archive", "DatasetVersion", version.id, version.label());
+            audit.record(user.username(), version.team, AuditAction.DATASET_ARCHIVE, version.id, version.label());
         }
         return version;
     }
@@ -116,7 +117,7 @@ public class DatasetService {
         if (version.archived()) {
             version.archivedAt = null;
             version.archivedBy = null;
-            audit.record(user.username(), version.team, "dataset.restore", "DatasetVersion", version.id, version.label());
+            audit.record(user.username(), version.team, AuditAction.DATASET_RESTORE, version.id, version.label());
         }
         return version;
     }
@@ -137,7 +138,7 @@ public class DatasetService {
             String artifact = version.artifactKey;
             boolean shared = versions.count("artifactKey = ?1 and id <> ?2", artifact, version.id) > 0;
             versions.delete(version);
-            audit.record(user.username(), version.team, "dataset.delete", "DatasetVersion", id,
+            audit.record(user.username(), version.team, AuditAction.DATASET_DELETE, id,
                     version.label() + " sha256=" + version.sha256);
             return shared ? null : artifact;
         });

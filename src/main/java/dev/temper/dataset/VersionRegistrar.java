@@ -1,5 +1,6 @@
 package dev.temper.dataset;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.contract.DatasetHeader;
@@ -116,11 +117,11 @@ class VersionRegistrar {
         version.createdBy = user.username();
         version.createdAt = Instant.now();
         versions.persist(version);
-        String action = origin.parent() == null ? "dataset.register" : "dataset.derive";
+        AuditAction action = origin.parent() == null ? AuditAction.DATASET_REGISTER : AuditAction.DATASET_DERIVE;
         String detail = version.label() + " sha256=" + version.sha256 + " samples=" + version.rowCount
                 + (origin.parent() == null ? " format=" + origin.sourceFormat()
                         : " from " + origin.parent().label() + " by " + origin.operation() + " " + version.operationParamsJson);
-        audit.record(user.username(), team, action, "DatasetVersion", version.id, detail);
+        audit.record(user.username(), team, action, version.id, detail);
         return version;
     }
 }

@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,19 +28,22 @@ public class EmbeddedServices {
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
 
-    @ConfigProperty(name = "temper.embedded.enabled")
-    boolean enabled;
-    @ConfigProperty(name = "temper.embedded.postgres-port")
-    int postgresPort;
-    @ConfigProperty(name = "temper.embedded.postgres-data")
-    Path postgresData;
-    @ConfigProperty(name = "temper.embedded.keycloak-port")
-    int keycloakPort;
-    @ConfigProperty(name = "temper.embedded.keycloak-home")
-    Path keycloakHome;
+    private final boolean enabled;
+    private final int postgresPort;
+    private final Path postgresData;
+    private final int keycloakPort;
+    private final Path keycloakHome;
 
     private EmbeddedPostgres postgres;
     private KeycloakLauncher keycloak;
+
+    EmbeddedServices(EmbeddedConfig config) {
+        this.enabled = config.enabled();
+        this.postgresPort = config.postgresPort();
+        this.postgresData = config.postgresData();
+        this.keycloakPort = config.keycloakPort();
+        this.keycloakHome = config.keycloakHome();
+    }
 
     /** PostgreSQL first: the schema migration that follows needs it. */
     void startPostgres(@Observes @Priority(StartupMigration.STARTUP_PRIORITY - 10) StartupEvent event)

@@ -1,6 +1,6 @@
 package dev.temper.evaluation;
 
-import dev.temper.contract.EvaluationSettings;
+import dev.temper.engine.EvaluationSpec;
 import dev.temper.training.EvaluationSuiteSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +15,7 @@ class ConfiguredEvaluationSuite implements EvaluationSuiteSource {
     }
 
     @Override
-    public EvaluationSettings settings() {
+    public EvaluationSpec settings() {
         return config.settings();
     }
 }

@@ -1,5 +1,6 @@
 package dev.temper.evaluation;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.JobKind;
@@ -80,7 +81,7 @@ public class EvaluationService {
             result.robustAccuracies.add(robust);
         }
         results.persist(result);
-        audit.record(actor, model.team, "evaluation.record", "EvaluationResult", result.id,
+        audit.record(actor, model.team, AuditAction.EVALUATION_RECORD, result.id,
                 model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy())
                         + (report.gradientMaskingSuspected() ? ", gradient masking suspected" : ""));
         recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id));

@@ -1,7 +1,7 @@
 package dev.temper.evaluation;
 
 import dev.temper.contract.EvaluationSubmission;
-import dev.temper.contract.WorkerHeaders;
+import dev.temper.contract.WorkerProtocol;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
  * Where an evaluation worker delivers what it measured. Part of the worker API (authenticated by the job's
  * token, not by Keycloak), owned by the feature that owns the results.
  */
-@Path("/api/worker/jobs/{jobId}/evaluation")
+@Path(WorkerProtocol.JOB_PATH + WorkerProtocol.EVALUATION_PATH)
 public class EvaluationWorkerResource {
 
     private final EvaluationService service;
@@ -24,7 +24,7 @@ public class EvaluationWorkerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public void evaluation(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+    public void evaluation(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             EvaluationSubmission report) {
         service.complete(jobId, token, report);
     }

@@ -1,5 +1,6 @@
 package dev.temper.registry;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
@@ -44,7 +45,7 @@ public class ModelRegistryService {
         v.createdBy = n.createdBy();
         v.createdAt = Instant.now();
         versions.persist(v);
-        audit.record(n.createdBy(), n.team(), "model.register", "ModelVersion", v.id,
+        audit.record(n.createdBy(), n.team(), AuditAction.MODEL_REGISTER, v.id,
                 v.label() + " from job " + n.jobId() + (n.baseVersion() == null ? "" : " base " + n.baseVersion().label()));
         registered.fire(new ModelRegistered(v));
         return v;
@@ -83,7 +84,7 @@ public class ModelRegistryService {
         alias.updatedBy = actor;
         alias.updatedAt = Instant.now();
         aliases.persist(alias);
-        audit.record(actor, version.team, "model.alias", "ModelVersion", version.id,
+        audit.record(actor, version.team, AuditAction.MODEL_ALIAS, version.id,
                 aliasName + " -> " + version.label());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends attempts that the server must end itself: jobs past their maximum run time fail; workers that stopped
@@ -20,13 +19,11 @@ class AttemptWatch {
     private final Duration heartbeatTimeout;
     private final Duration startTimeout;
 
-    AttemptWatch(TrainingJobRepository jobs, JobTransitions transitions,
-            @ConfigProperty(name = "temper.worker.heartbeat-timeout") Duration heartbeatTimeout,
-            @ConfigProperty(name = "temper.worker.start-timeout") Duration startTimeout) {
+    AttemptWatch(TrainingJobRepository jobs, JobTransitions transitions, WorkerConfig config) {
         this.jobs = jobs;
         this.transitions = transitions;
-        this.heartbeatTimeout = heartbeatTimeout;
-        this.startTimeout = startTimeout;
+        this.heartbeatTimeout = config.heartbeatTimeout();
+        this.startTimeout = config.startTimeout();
     }
 
     /** Fails active jobs over their maximum run time; returns their ids, for the executor to stop the workers. */

@@ -1,6 +1,6 @@
 package dev.temper.training;
 
-import dev.temper.contract.EvaluationSettings;
+import dev.temper.engine.EvaluationSpec;
 
 /**
  * The robustness suite that evaluation jobs run, sent to their workers with the job's spec. The evaluation
@@ -8,5 +8,5 @@ import dev.temper.contract.EvaluationSettings;
  */
 public interface EvaluationSuiteSource {
 
-    EvaluationSettings settings();
+    EvaluationSpec settings();
 }

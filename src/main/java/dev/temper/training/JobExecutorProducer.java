@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Picks the executor with {@code temper.executor.type}: {@code local} (the default, child processes on this
@@ -16,29 +15,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class JobExecutorProducer {
 
-    private final String type;
+    private final ExecutorConfig.Type type;
     private final Instance<LocalProcessExecutor> local;
     private final Instance<KubernetesJobExecutor> kubernetes;
 
-    JobExecutorProducer(@ConfigProperty(name = "temper.executor.type", defaultValue = "local") String type,
-            Instance<LocalProcessExecutor> local, Instance<KubernetesJobExecutor> kubernetes) {
-        this.type = type;
+    JobExecutorProducer(ExecutorConfig config, Instance<LocalProcessExecutor> local,
+            Instance<KubernetesJobExecutor> kubernetes) {
+        this.type = config.type();
         this.local = local;
         this.kubernetes = kubernetes;
-        if (!type.equals("local") && !type.equals("kubernetes")) {
-            throw new IllegalArgumentException("temper.executor.type must be local or kubernetes, not " + type);
-        }
     }
 
     @Produces
     @ApplicationScoped
     JobExecutor executor() {
-        return type.equals("kubernetes") ? kubernetes.get() : local.get();
+        return switch (type) {
+            case LOCAL -> local.get();
+            case KUBERNETES -> kubernetes.get();
+        };
     }
 
     /** The Kubernetes executor follows its workers from the start, so restarts and pending pods are seen. */
     void onStart(@Observes StartupEvent start) {
-        if (type.equals("kubernetes")) {
+        if (type == ExecutorConfig.Type.KUBERNETES) {
             kubernetes.get().startWatching();
         }
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides which queued jobs start now, by the {@link QueuePlanner}'s rules: team quotas, priority within a
@@ -27,12 +26,11 @@ class JobQueue {
     private final QuotaService quotas;
     private final int parallelism;
 
-    JobQueue(TrainingJobRepository jobs, JobTransitions transitions, QuotaService quotas,
-            @ConfigProperty(name = "temper.executor.parallelism") int parallelism) {
+    JobQueue(TrainingJobRepository jobs, JobTransitions transitions, QuotaService quotas, ExecutorConfig config) {
         this.jobs = jobs;
         this.transitions = transitions;
         this.quotas = quotas;
-        this.parallelism = parallelism;
+        this.parallelism = config.parallelism();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.storage.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ class JobTransitions {
     }
 
     void submitted(TrainingJob job, String actor, String details) {
-        audit.record(actor, job.team, "job.submit", "TrainingJob", job.id, details);
+        audit.record(actor, job.team, AuditAction.JOB_SUBMIT, job.id, details);
         events.record(job.id, "queued", "Submitted by " + actor);
         changed(job);
     }
@@ -52,7 +53,7 @@ class JobTransitions {
         job.epochsAtStart = job.epochsDone;
         job.message = "Starting worker (attempt " + job.attempt + ")"
                 + (job.checkpointEpoch > 0 ? ", resuming after epoch " + job.checkpointEpoch : "");
-        audit.record(job.createdBy, job.team, "job.start", "TrainingJob", job.id, "attempt " + job.attempt);
+        audit.record(job.createdBy, job.team, AuditAction.JOB_START, job.id, "attempt " + job.attempt);
         events.record(job.id, "started", job.message);
         changed(job);
         return new WorkerLaunch(job.id, job.attempt, job.team, token, job.scheduling().resources(),
@@ -102,7 +103,7 @@ class JobTransitions {
         job.message = "Worker lost (" + reason + "); queued again for attempt " + (job.attempt + 1) + " of "
                 + (job.maxRetries + 1) + (job.checkpointEpoch > 0 ? ", resuming after epoch " + job.checkpointEpoch
                 : ", from the start");
-        audit.record(WORKER_ACTOR_PREFIX + job.id, job.team, "job.requeue", "TrainingJob", job.id, job.message);
+        audit.record(WORKER_ACTOR_PREFIX + job.id, job.team, AuditAction.JOB_REQUEUE, job.id, job.message);
         events.record(job.id, "lost", job.message);
         changed(job);
     }
@@ -119,7 +120,7 @@ class JobTransitions {
         job.startedAt = null;
         job.finishedAt = null;
         job.heartbeatAt = null;
-        audit.record(actor, job.team, "job.retry", "TrainingJob", job.id, "after " + previous);
+        audit.record(actor, job.team, AuditAction.JOB_RETRY, job.id, "after " + previous);
         events.record(job.id, "retried", job.message);
         changed(job);
     }
@@ -130,7 +131,7 @@ class JobTransitions {
         job.message = message;
         job.finishedAt = Instant.now();
         dropCheckpoint(job);
-        audit.record(actor, job.team, "job." + state.name().toLowerCase(), "TrainingJob", job.id, message);
+        audit.record(actor, job.team, endAction(state), job.id, message);
         events.record(job.id, state.name().toLowerCase(), message);
         changed(job);
     }
@@ -162,5 +163,15 @@ class JobTransitions {
         }
         job.checkpointKey = null;
         job.checkpointEpoch = 0;
+    }
+
+    /** How the audit trail names a job's end; only the terminal states end a job. */
+    private static AuditAction endAction(JobState state) {
+        return switch (state) {
+            case SUCCEEDED -> AuditAction.JOB_SUCCEEDED;
+            case FAILED -> AuditAction.JOB_FAILED;
+            case CANCELLED -> AuditAction.JOB_CANCELLED;
+            case QUEUED, STARTING, RUNNING -> throw new IllegalArgumentException("A job does not end as " + state);
+        };
     }
 }

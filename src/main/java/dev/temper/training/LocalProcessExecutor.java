@@ -1,5 +1,6 @@
 package dev.temper.training;
 
+import dev.temper.contract.WorkerProtocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,24 +25,20 @@ import org.jboss.logging.Logger;
 public class LocalProcessExecutor implements JobExecutor {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessExecutor.class);
-    static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final WorkerEvents events;
     private final String serverUrl;
-    private final String tensorflowLibraryPath;
+    private final Path tensorflowLibraryPath;
     private final Path logDir;
     /** The worker of each job this server started or re-attached; only a child process has an exit code. */
     private final Map<Long, ProcessHandle> running = new ConcurrentHashMap<>();
 
-    LocalProcessExecutor(WorkerEvents events,
-            @ConfigProperty(name = "temper.worker.server-url") String serverUrl,
-            @ConfigProperty(name = "temper.worker.tensorflow-library-path") String tensorflowLibraryPath,
-            @ConfigProperty(name = "temper.worker.log-dir") Path logDir) {
+    LocalProcessExecutor(WorkerEvents events, WorkerConfig config) {
         this.events = events;
-        this.serverUrl = serverUrl;
-        this.tensorflowLibraryPath = tensorflowLibraryPath;
-        this.logDir = logDir;
+        this.serverUrl = config.serverUrl();
+        this.tensorflowLibraryPath = config.tensorflowLibraryPath();
+        this.logDir = config.logDir();
     }
 
     @Override
@@ -59,14 +55,15 @@ public class LocalProcessExecutor implements JobExecutor {
         command.add("-Dai.djl.offline=true");
         command.add("-cp");
         command.add(workerClasspath());
-        command.add(WORKER_MAIN);
+        command.add(WorkerProtocol.MAIN_CLASS);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("TEMPER_SERVER_URL", serverUrl);
-        builder.environment().put("TEMPER_JOB_ID", Long.toString(jobId));
-        builder.environment().put("TEMPER_JOB_TOKEN", launch.token());
-        builder.environment().put("TENSORFLOW_LIBRARY_PATH", Path.of(tensorflowLibraryPath).toAbsolutePath().toString());
+        Map<String, String> environment = builder.environment();
+        environment.put(WorkerProtocol.SERVER_URL_ENV, serverUrl);
+        environment.put(WorkerProtocol.JOB_ID_ENV, Long.toString(jobId));
+        environment.put(WorkerProtocol.JOB_TOKEN_ENV, launch.token());
+        environment.put(WorkerProtocol.TENSORFLOW_LIBRARY_PATH_ENV, tensorflowLibraryPath.toAbsolutePath().toString());
         Process process = builder.start();
         LOG.infof("Job %d: worker process %d started for attempt %d, log %s", jobId, process.pid(), launch.attempt(), log);
         running.put(jobId, process.toHandle());

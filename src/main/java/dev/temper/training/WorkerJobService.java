@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's side of the worker protocol. Every call names a job and carries the token of its current
@@ -46,8 +45,7 @@ public class WorkerJobService {
 
     WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPointRepository points,
             JobLogRepository logs, JobTransitions transitions, ModelRegistryService models, ArtifactStore store,
-            EvaluationSuiteSource evaluationSuite,
-            @ConfigProperty(name = "temper.worker.heartbeat-seconds") int heartbeatSeconds) {
+            EvaluationSuiteSource evaluationSuite, WorkerConfig workerConfig) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.points = points;
@@ -56,7 +54,7 @@ public class WorkerJobService {
         this.models = models;
         this.store = store;
         this.evaluationSuite = evaluationSuite;
-        this.heartbeatSeconds = heartbeatSeconds;
+        this.heartbeatSeconds = workerConfig.heartbeatSeconds();
     }
 
     @Transactional

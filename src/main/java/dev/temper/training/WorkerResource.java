@@ -5,8 +5,8 @@ import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.LogBatch;
 import dev.temper.contract.MetricBatch;
 import dev.temper.contract.FailureReport;
-import dev.temper.contract.WorkerHeaders;
 import dev.temper.contract.WorkerJobSpec;
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.registry.ModelResource.ModelVersionDto;
 import dev.temper.storage.ArtifactStore;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import java.util.Base64;
  * The API a worker talks to, authenticated by its job token (not by Keycloak): it can read its own
  * spec and inputs and write its own reports, nothing else.
  */
-@Path("/api/worker/jobs/{jobId}")
+@Path(WorkerProtocol.JOB_PATH)
 public class WorkerResource {
 
     private final WorkerJobService service;
@@ -40,90 +40,92 @@ public class WorkerResource {
     }
 
     @GET
-    @Path("/spec")
-    public WorkerJobSpec spec(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token) {
+    @Path(WorkerProtocol.SPEC_PATH)
+    public WorkerJobSpec spec(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) {
         return service.spec(jobId, token);
     }
 
     @GET
-    @Path("/dataset")
+    @Path(WorkerProtocol.DATASET_PATH)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public InputStream dataset(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token)
-            throws IOException {
+    public InputStream dataset(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) throws IOException {
         return store.open(service.datasetKey(jobId, token));
     }
 
     @GET
-    @Path("/input-model")
+    @Path(WorkerProtocol.INPUT_MODEL_PATH)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public InputStream inputModel(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token)
-            throws IOException {
+    public InputStream inputModel(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) throws IOException {
         return store.open(service.inputModelKey(jobId, token));
     }
 
     @GET
-    @Path("/baseline-model")
+    @Path(WorkerProtocol.BASELINE_MODEL_PATH)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public InputStream baselineModel(@PathParam("jobId") long jobId,
-            @HeaderParam(WorkerHeaders.JOB_TOKEN) String token) throws IOException {
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) throws IOException {
         return store.open(service.baselineModelKey(jobId, token));
     }
 
     @POST
-    @Path("/heartbeat")
-    public void heartbeat(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token) {
+    @Path(WorkerProtocol.HEARTBEAT_PATH)
+    public void heartbeat(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) {
         service.heartbeat(jobId, token);
     }
 
     /** Epochs and step points; resending a batch is harmless (the receipt counts what was already there). */
     @POST
-    @Path("/metrics")
+    @Path(WorkerProtocol.METRICS_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public BatchReceipt metrics(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            MetricBatch batch) {
+    public BatchReceipt metrics(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token, MetricBatch batch) {
         return service.recordMetrics(jobId, token, requireBody(batch));
     }
 
     @POST
-    @Path("/logs")
+    @Path(WorkerProtocol.LOGS_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public BatchReceipt logs(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+    public BatchReceipt logs(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             LogBatch batch) {
         return service.recordLogs(jobId, token, requireBody(batch));
     }
 
     /** The checkpoint of a finished epoch, as a zip; the latest one is what a new attempt resumes from. */
     @PUT
-    @Path("/checkpoint")
+    @Path(WorkerProtocol.CHECKPOINT_PATH)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public void checkpoint(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            @QueryParam("epoch") int epoch, java.nio.file.Path zip) {
+    public void checkpoint(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
+            @QueryParam(WorkerProtocol.EPOCH_PARAM) int epoch, java.nio.file.Path zip) {
         service.storeCheckpoint(jobId, token, epoch, zip);
     }
 
     @GET
-    @Path("/checkpoint")
+    @Path(WorkerProtocol.CHECKPOINT_PATH)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public InputStream checkpoint(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token)
-            throws IOException {
+    public InputStream checkpoint(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) throws IOException {
         return store.open(service.checkpointKey(jobId, token));
     }
 
     /** The exported model as a zip; the manifest travels base64-encoded in a header beside its hash. */
     @POST
-    @Path("/model")
+    @Path(WorkerProtocol.MODEL_PATH)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public ModelVersionDto model(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
-            @HeaderParam(WorkerHeaders.MODEL_SHA256) String sha256,
-            @HeaderParam(WorkerHeaders.MODEL_MANIFEST) String manifestBase64, java.nio.file.Path zip) {
+    public ModelVersionDto model(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
+            @HeaderParam(WorkerProtocol.MODEL_SHA256_HEADER) String sha256,
+            @HeaderParam(WorkerProtocol.MODEL_MANIFEST_HEADER) String manifestBase64, java.nio.file.Path zip) {
         String manifest = new String(Base64.getDecoder().decode(manifestBase64), StandardCharsets.UTF_8);
         return ModelVersionDto.of(service.completeTraining(jobId, token, zip, sha256, manifest));
     }
 
     @POST
-    @Path("/failure")
+    @Path(WorkerProtocol.FAILURE_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public void failure(@PathParam("jobId") long jobId, @HeaderParam(WorkerHeaders.JOB_TOKEN) String token,
+    public void failure(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             FailureReport report) {
         service.fail(jobId, token, report.message());
     }

@@ -1,7 +1,7 @@
 package dev.temper.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.temper.contract.EvaluationSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.RobustPoint;
 import dev.temper.engine.EngineJson;
@@ -24,9 +24,9 @@ final class EvaluationRun {
     }
 
     /** @param baselineDir the base model, to which image corruption errors are relative (mCE); may be null */
-    static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSettings settings,
-            Path baselineDir) throws JsonProcessingException {
-        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, spec(modelDir, settings),
+    static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSpec suite, Path baselineDir)
+            throws JsonProcessingException {
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, forModel(modelDir, suite),
                 baselineDir);
         Accuracy clean = report.clean().accuracy();
         return new EvaluationSubmission(clean.examples(), clean.value(), clean.ci95().lower(), clean.ci95().upper(),
@@ -44,14 +44,13 @@ final class EvaluationRun {
     }
 
     /** Image models (CNNs) are attacked in pixel units and also meet the common corruptions. */
-    private static EvaluationSpec spec(Path modelDir, EvaluationSettings s) {
+    private static EvaluationSpec forModel(Path modelDir, EvaluationSpec suite) {
         ModelManifest manifest = ModelManifest.read(modelDir);
+        if (!ModelManifest.CNN.equals(manifest.architecture())) {
+            return suite;
+        }
         List<Integer> shape = manifest.inputShape();
-        ImageShape image = ModelManifest.CNN.equals(manifest.architecture())
-                ? new ImageShape(shape.get(0), shape.get(1), shape.get(2)) : null;
-        return new EvaluationSpec(s.attackEpsilons(), s.pgdSteps(), s.pgdRelativeStepSize(), s.pgdRestarts(),
-                s.sentinelQueries() > 0, s.sentinelQueries(), s.noiseSigmas(), image != null, image, null, s.seed(),
-                s.maxExamples());
+        return suite.withImages(new ImageShape(shape.get(0), shape.get(1), shape.get(2)));
     }
 
     private static List<RobustPoint> robustPoints(RobustnessReport report) {

@@ -5,6 +5,7 @@ import dev.temper.contract.DatasetFile.SplitRows;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.engine.CnnArchitecture;
 import dev.temper.engine.EpochMetrics;
 import dev.temper.engine.ExportedModel;
@@ -39,7 +40,7 @@ final class JobRunner {
     }
 
     void run() throws IOException {
-        WorkerJobSpec spec = server.get("/spec", WorkerJobSpec.class);
+        WorkerJobSpec spec = server.get(WorkerProtocol.SPEC_PATH, WorkerJobSpec.class);
         try (ProgressReporter progress = new ProgressReporter(server)) {
             reporter = progress;
             progress.start(spec.heartbeatSeconds());
@@ -60,7 +61,7 @@ final class JobRunner {
         TrainingListener listener = new CheckpointUploader(reporter);
         if (spec.resumeAfterEpoch() > 0) {
             Path zip = workDir.resolve("checkpoint.zip");
-            server.download("/checkpoint", zip);
+            server.download(WorkerProtocol.CHECKPOINT_PATH, zip);
             ModelArchive.unzip(zip, Files.createDirectories(checkpointDir.resolve("current")));
             reporter.log("Resuming after epoch " + spec.resumeAfterEpoch() + " from the last checkpoint");
             return Trainer.resume(checkpointDir, train, validation, listener, export);
@@ -90,7 +91,8 @@ final class JobRunner {
             try {
                 Path zip = workDir.resolve("checkpoint-upload.zip");
                 ModelArchive.zip(checkpointDir.resolve("current"), zip);
-                server.putFile("/checkpoint?epoch=" + metrics.epoch(), zip);
+                server.putFile(WorkerProtocol.CHECKPOINT_PATH + "?" + WorkerProtocol.EPOCH_PARAM + "=" + metrics.epoch(),
+                        zip);
                 Files.delete(zip);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot upload the checkpoint of epoch " + metrics.epoch(), e);
@@ -109,11 +111,11 @@ final class JobRunner {
         Path model = fetchInputModel();
         // Corruption errors are relative to the base model; only image models meet corruptions.
         Path baseline = spec.hasBaselineModel() && EvaluationRun.isImageModel(model)
-                ? fetchModel("/baseline-model", "baseline-model") : null;
+                ? fetchModel(WorkerProtocol.BASELINE_MODEL_PATH, "baseline-model") : null;
         TabularData test = data(splits, Split.TEST, spec);
         reporter.log("Evaluating on " + test.size() + " test samples");
         reporter.flush();
-        server.post("/evaluation", EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
+        server.post(WorkerProtocol.EVALUATION_PATH, EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
     }
 
     private ExportedModel pretrain(WorkerJobSpec spec, TabularData train, TabularData validation,
@@ -137,12 +139,12 @@ final class JobRunner {
 
     private Map<Split, SplitRows> fetchDataset() throws IOException {
         Path file = workDir.resolve("dataset");
-        server.download("/dataset", file);
+        server.download(WorkerProtocol.DATASET_PATH, file);
         return DatasetFiles.readSplits(file);
     }
 
     private Path fetchInputModel() throws IOException {
-        return fetchModel("/input-model", "input-model");
+        return fetchModel(WorkerProtocol.INPUT_MODEL_PATH, "input-model");
     }
 
     private Path fetchModel(String endpoint, String name) throws IOException {

@@ -5,6 +5,7 @@ import dev.temper.contract.LogBatch;
 import dev.temper.contract.LogLine;
 import dev.temper.contract.MetricBatch;
 import dev.temper.contract.MetricPoint;
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.engine.EpochMetrics;
 import dev.temper.engine.StepMetrics;
 import dev.temper.engine.TrainingListener;
@@ -85,13 +86,13 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
         while (!epochs.isEmpty() || !points.isEmpty()) {
             List<MetricPoint> pointBatch = List.copyOf(points.subList(0, Math.min(points.size(), BATCH_LIMIT)));
             List<EpochReport> epochBatch = List.copyOf(epochs);
-            server.post("/metrics", new MetricBatch(epochBatch, pointBatch));
+            server.post(WorkerProtocol.METRICS_PATH, new MetricBatch(epochBatch, pointBatch));
             points.subList(0, pointBatch.size()).clear();
             epochs.clear();
         }
         while (!lines.isEmpty()) {
             List<LogLine> batch = List.copyOf(lines.subList(0, Math.min(lines.size(), BATCH_LIMIT)));
-            server.post("/logs", new LogBatch(batch));
+            server.post(WorkerProtocol.LOGS_PATH, new LogBatch(batch));
             lines.subList(0, batch.size()).clear();
         }
     }
@@ -103,7 +104,7 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
                 idle = points.isEmpty() && epochs.isEmpty() && lines.isEmpty();
             }
             if (idle) {
-                server.postEmpty("/heartbeat");
+                server.postEmpty(WorkerProtocol.HEARTBEAT_PATH);
             } else {
                 flush();
             }

@@ -1,7 +1,8 @@
 package dev.temper.worker;
 
-import dev.temper.contract.WorkerHeaders;
 import dev.temper.engine.EngineJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.contract.WorkerProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +37,7 @@ final class ServerClient {
     private final Duration patience;
 
     ServerClient(String serverUrl, long jobId, String token, Duration patience) {
-        this.jobUrl = serverUrl.replaceAll("/+$", "") + "/api/worker/jobs/" + jobId;
+        this.jobUrl = serverUrl.replaceAll("/+$", "") + WorkerProtocol.jobPath(jobId);
         this.token = token;
         this.patience = patience;
     }
@@ -73,16 +74,17 @@ final class ServerClient {
     }
 
     void uploadModel(Path zip, String sha256, String manifestJson) throws IOException {
-        send(request("/model").header("Content-Type", "application/octet-stream")
-                        .header(WorkerHeaders.MODEL_SHA256, sha256)
-                        .header(WorkerHeaders.MODEL_MANIFEST,
+        send(request(WorkerProtocol.MODEL_PATH).header("Content-Type", "application/octet-stream")
+                        .header(WorkerProtocol.MODEL_SHA256_HEADER, sha256)
+                        .header(WorkerProtocol.MODEL_MANIFEST_HEADER,
                                 Base64.getEncoder().encodeToString(manifestJson.getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofFile(zip)),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(jobUrl + path)).timeout(TIMEOUT).header(WorkerHeaders.JOB_TOKEN, token);
+        return HttpRequest.newBuilder(URI.create(jobUrl + path)).timeout(TIMEOUT)
+                .header(WorkerProtocol.JOB_TOKEN_HEADER, token);
     }
 
     private <T> T send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException {

@@ -2,6 +2,7 @@ package dev.temper.worker;
 
 import dev.temper.contract.FailureReport;
 import dev.temper.engine.FileTrees;
+import dev.temper.contract.WorkerProtocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
  * Entry point of a worker process (local child or Kubernetes pod): runs ONE job and exits. It needs
  * no Quarkus runtime, only the environment: TEMPER_SERVER_URL, TEMPER_JOB_ID, TEMPER_JOB_TOKEN, and
  * optionally TEMPER_SERVER_PATIENCE_SECONDS (how long to keep retrying a server that cannot be reached).
+ * Executors start it by the name {@link WorkerProtocol#MAIN_CLASS}.
  */
 public final class WorkerMain {
 
@@ -18,10 +20,10 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        String serverUrl = required("TEMPER_SERVER_URL");
-        long jobId = Long.parseLong(required("TEMPER_JOB_ID"));
-        ServerClient server = new ServerClient(serverUrl, jobId, required("TEMPER_JOB_TOKEN"),
-                Duration.ofSeconds(Long.parseLong(optional("TEMPER_SERVER_PATIENCE_SECONDS", "120"))));
+        String serverUrl = required(WorkerProtocol.SERVER_URL_ENV);
+        long jobId = Long.parseLong(required(WorkerProtocol.JOB_ID_ENV));
+        ServerClient server = new ServerClient(serverUrl, jobId, required(WorkerProtocol.JOB_TOKEN_ENV),
+                Duration.ofSeconds(Long.parseLong(optional(WorkerProtocol.SERVER_PATIENCE_SECONDS_ENV, "120"))));
         Path workDir = Files.createTempDirectory("temper-job-" + jobId + "-");
         int exitCode = 0;
         try {
@@ -40,7 +42,7 @@ public final class WorkerMain {
     private static void reportFailure(ServerClient server, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
-            server.post("/failure", new FailureReport(message));
+            server.post(WorkerProtocol.FAILURE_PATH, new FailureReport(message));
         } catch (IOException reportError) {
             System.err.println("Could not report the failure: " + reportError.getMessage());
         }

@@ -102,6 +102,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void settingsAreReadThroughTypedConfigMappings() {
+        // One @ConfigMapping per prefix gives each setting its type, default and bounds in one place.
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.config",
+                        "org.eclipse.microprofile.config.inject")
+                .check(temper);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("dev.temper.(*)..").should().beFreeOfCycles().check(temper);
     }

@@ -25,7 +25,7 @@ class AuditAppendOnlyTest {
     @Test
     void updatesDeletesAndTruncationAreRefused() throws SQLException {
         QuarkusTransaction.requiringNew().run(() ->
-                auditLog.record("tester", "team-a", "test.append", "Test", 1, "an entry to tamper with"));
+                auditLog.record("tester", "team-a", AuditAction.QUOTA_RESET, "team-a", "an entry to tamper with"));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("update audit_entry set actor = 'mallory'"))
                     .hasMessageContaining("append-only");

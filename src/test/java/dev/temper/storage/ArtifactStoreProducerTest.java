@@ -3,13 +3,14 @@ package dev.temper.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.testsupport.ConfigMappings;
+import io.smallrye.config.ConfigValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,25 +70,39 @@ class ArtifactStoreProducerTest {
     void pathStyleIsTrueOrFalse() {
         assertThatThrownBy(() -> create(Map.of("temper.storage.type", "s3", "temper.storage.s3.bucket", "b",
                 "temper.storage.s3.path-style", "yes")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("temper.storage.s3.path-style is 'yes', but must be true or false");
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("temper.storage.s3.path-style")
+                .hasMessageContaining("'yes' is neither true nor false");
+        assertThat(ConfigMappings.load(StorageConfig.class, Map.of("temper.storage.s3.path-style", " False"))
+                .s3().pathStyle()).isFalse();
     }
 
     @Test
     void anUnknownStoreTypeIsNamed() {
         assertThatThrownBy(() -> create(Map.of("temper.storage.type", "gcs")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("temper.storage.type is 'gcs', but the artifact store can only be 'filesystem' or 's3'");
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContainingAll("temper.storage.type", "\"gcs\"", "allowed values: ")
+                .hasMessageContainingAll("filesystem", "s3");
     }
 
     @Test
     void theFileSystemStoreNeedsARoot() {
-        assertThatThrownBy(() -> create(Map.of()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("temper.storage.root must be set");
+        assertThatThrownBy(() -> create(Map.of("temper.storage.root", "")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("temper.storage.root");
+    }
+
+    @Test
+    void withoutPropertiesTheStoreIsTheDirectoryTheServerUses() {
+        StorageConfig defaults = ConfigMappings.load(StorageConfig.class, Map.of());
+
+        assertThat(defaults.type()).isEqualTo(StorageConfig.Type.FILESYSTEM);
+        assertThat(defaults.root()).isEqualTo(Path.of("data/artifacts"));
+        assertThat(defaults.s3().region()).isEqualTo("us-east-1");
+        assertThat(defaults.s3().pathStyle()).isTrue();
     }
 
     private static ArtifactStore create(Map<String, String> properties) {
-        return ArtifactStoreProducer.create(name -> Optional.ofNullable(properties.get(name)));
+        return ArtifactStoreProducer.create(ConfigMappings.load(StorageConfig.class, properties));
     }
 }

@@ -33,13 +33,13 @@ public class S3TestResource implements QuarkusTestResourceLifecycleManager {
         }
         server.createBucket(BUCKET);
         return Map.of(
-                ArtifactStoreProducer.TYPE, "s3",
-                ArtifactStoreProducer.S3_ENDPOINT, server.endpoint().toString(),
-                ArtifactStoreProducer.S3_REGION, S3ProxyServer.REGION,
-                ArtifactStoreProducer.S3_BUCKET, BUCKET,
-                ArtifactStoreProducer.S3_PATH_STYLE, "true",
-                ArtifactStoreProducer.S3_ACCESS_KEY, server.accessKey(),
-                ArtifactStoreProducer.S3_SECRET_KEY, server.secretKey());
+                "temper.storage.type", "s3",
+                "temper.storage.s3.endpoint", server.endpoint().toString(),
+                "temper.storage.s3.region", S3ProxyServer.REGION,
+                "temper.storage.s3.bucket", BUCKET,
+                "temper.storage.s3.path-style", "true",
+                "temper.storage.s3.access-key", server.accessKey(),
+                "temper.storage.s3.secret-key", server.secretKey());
     }
 
     @Override

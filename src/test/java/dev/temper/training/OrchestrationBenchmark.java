@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.temper.contract.WorkerHeaders;
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -186,7 +186,7 @@ class OrchestrationBenchmark {
         private void post(String endpoint, byte[] body) throws Exception {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create(server.toString().replaceAll("/$", "") + "/api/worker/jobs/" + jobId + endpoint))
-                    .header(WorkerHeaders.JOB_TOKEN, token).header("Content-Type", "application/json")
+                    .header(WorkerProtocol.JOB_TOKEN_HEADER, token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(endpoint + " answered " + response.statusCode() + ": " + response.body());

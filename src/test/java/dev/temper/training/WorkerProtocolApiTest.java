@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.temper.contract.WorkerHeaders;
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -157,7 +157,7 @@ class WorkerProtocolApiTest {
     }
 
     private static RequestSpecification worker(Attempt attempt) {
-        return given().header(WorkerHeaders.JOB_TOKEN, attempt.token());
+        return given().header(WorkerProtocol.JOB_TOKEN_HEADER, attempt.token());
     }
 
     private static String path(Attempt attempt, String endpoint) {

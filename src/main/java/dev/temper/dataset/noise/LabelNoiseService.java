@@ -1,5 +1,6 @@
 package dev.temper.dataset.noise;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.dataset.DatasetService;
@@ -76,7 +77,7 @@ public class LabelNoiseService {
             created.createdBy = user.username();
             created.createdAt = Instant.now();
             searches.persist(created);
-            audit.record(user.username(), version.team, "dataset.label-noise", "DatasetVersion", version.id,
+            audit.record(user.username(), version.team, AuditAction.DATASET_LABEL_NOISE, version.id,
                     "search " + created.id + " for suspected label errors in " + version.label());
             return new Started(created, true);
         });

@@ -1,16 +1,16 @@
 package dev.temper.training.kubernetes;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code temper.executor.kubernetes.*}: where and how the Kubernetes executor runs workers. Read only when
- * {@code temper.executor.type=kubernetes}; every key has a default, so a local server needs none of them.
+ * {@code temper.executor.kubernetes.*}, the {@code kubernetes} group of {@code ExecutorConfig}: where and how
+ * the Kubernetes executor runs workers. Read only when {@code temper.executor.type=kubernetes}; every key has
+ * a default, so a local server needs none of them.
  */
-@ConfigMapping(prefix = "temper.executor.kubernetes")
 public interface KubernetesExecutorConfig {
 
     /** The namespace the worker Jobs, their pods and token Secrets live in. */
@@ -43,6 +43,7 @@ public interface KubernetesExecutorConfig {
 
     /** How long Kubernetes keeps a finished Job (and its pod, for {@code kubectl logs}) before deleting it. */
     @WithDefault("86400")
+    @PositiveOrZero
     int ttlSecondsAfterFinished();
 
     /** One toleration, as in a pod spec. */

@@ -1,5 +1,6 @@
 package dev.temper.training.kubernetes;
 
+import dev.temper.training.ExecutorConfig;
 import dev.temper.training.JobExecutor;
 import dev.temper.training.WorkerEvents;
 import dev.temper.training.WorkerLaunch;
@@ -36,8 +37,8 @@ public class KubernetesJobExecutor implements JobExecutor {
     private final KubernetesWorkerWatcher watcher;
 
     @Inject
-    KubernetesJobExecutor(KubernetesClient client, KubernetesExecutorConfig config, WorkerEvents events) {
-        this(client, config, new KubernetesWorkerWatcher(client, config.namespace(), events));
+    KubernetesJobExecutor(KubernetesClient client, ExecutorConfig config, WorkerEvents events) {
+        this(client, config.kubernetes(), new KubernetesWorkerWatcher(client, config.kubernetes().namespace(), events));
     }
 
     KubernetesJobExecutor(KubernetesClient client, KubernetesExecutorConfig config, KubernetesWorkerWatcher watcher) {

@@ -1,5 +1,6 @@
 package dev.temper.training.kubernetes;
 
+import dev.temper.contract.WorkerProtocol;
 import dev.temper.training.JobResources;
 import dev.temper.training.WorkerLaunch;
 import io.fabric8.kubernetes.api.model.Container;
@@ -27,7 +28,6 @@ public final class WorkerJobBuilder {
     static final String CONTAINER = "worker";
     static final String TOKEN_KEY = "token";
     static final String GPU_RESOURCE = "nvidia.com/gpu";
-    static final String WORKER_MAIN = "dev.temper.worker.WorkerMain";
     /** The Quarkus fast-jar layout of the image; lib/boot holds the logging jars. */
     static final String CLASSPATH = "/app/app/*:/app/lib/main/*:/app/lib/boot/*";
     static final String TENSORFLOW_LIBRARY_PATH = "/opt/tensorflow";
@@ -105,12 +105,13 @@ public final class WorkerJobBuilder {
                 .withImagePullPolicy(config.imagePullPolicy())
                 // Half the memory for the heap, as the local executor does: TensorFlow's tensors live outside it.
                 .withCommand("java", "-Dai.djl.offline=true", "-Xmx" + Math.max(256, resources.memoryMiB() / 2) + "m",
-                        "-cp", CLASSPATH, WORKER_MAIN)
-                .addNewEnv().withName("TEMPER_SERVER_URL").withValue(config.serverUrl()).endEnv()
-                .addNewEnv().withName("TEMPER_JOB_ID").withValue(Long.toString(launch.jobId())).endEnv()
-                .addNewEnv().withName("TEMPER_JOB_TOKEN").withNewValueFrom().withNewSecretKeyRef()
+                        "-cp", CLASSPATH, WorkerProtocol.MAIN_CLASS)
+                .addNewEnv().withName(WorkerProtocol.SERVER_URL_ENV).withValue(config.serverUrl()).endEnv()
+                .addNewEnv().withName(WorkerProtocol.JOB_ID_ENV).withValue(Long.toString(launch.jobId())).endEnv()
+                .addNewEnv().withName(WorkerProtocol.JOB_TOKEN_ENV).withNewValueFrom().withNewSecretKeyRef()
                 .withName(secretName).withKey(TOKEN_KEY).endSecretKeyRef().endValueFrom().endEnv()
-                .addNewEnv().withName("TENSORFLOW_LIBRARY_PATH").withValue(TENSORFLOW_LIBRARY_PATH).endEnv()
+                .addNewEnv().withName(WorkerProtocol.TENSORFLOW_LIBRARY_PATH_ENV).withValue(TENSORFLOW_LIBRARY_PATH)
+                .endEnv()
                 .withNewResources().withRequests(requests).withLimits(limits).endResources()
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false)
                 .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext();

@@ -1,5 +1,6 @@
 package dev.temper.training.queue;
 
+import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
@@ -17,7 +18,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Team quotas: everyone reads those of their own teams, admins read all and set them. The queue reads
@@ -33,12 +33,10 @@ public class QuotaService {
     private final AuditLog audit;
     private final QuotaLimits defaults;
 
-    QuotaService(TeamQuotaRepository quotas, AuditLog audit,
-            @ConfigProperty(name = "temper.quota.default-gpus") int defaultGpus,
-            @ConfigProperty(name = "temper.quota.default-concurrent-jobs") int defaultConcurrentJobs) {
+    QuotaService(TeamQuotaRepository quotas, AuditLog audit, QuotaConfig config) {
         this.quotas = quotas;
         this.audit = audit;
-        this.defaults = new QuotaLimits(defaultGpus, defaultConcurrentJobs);
+        this.defaults = config.defaults();
     }
 
     /** What a team without a quota of its own may hold. */
@@ -76,7 +74,7 @@ public class QuotaService {
     /** Sets a team's limits; admins only. Missing or out-of-range values are refused with the field named. */
     @Transactional
     public TeamQuotaStatus set(CurrentUser user, String team, Integer maxGpus, Integer maxConcurrentJobs) {
-        requireAdmin(user, team, "quota.set", "set team quotas");
+        requireAdmin(user, team, AuditAction.QUOTA_SET, "set team quotas");
         requireTeamName(team);
         QuotaLimits limits = limits(maxGpus, maxConcurrentJobs);
         TeamQuota quota = quotas.findByIdOptional(team).orElseGet(() -> {
@@ -90,17 +88,17 @@ public class QuotaService {
         quota.updatedBy = user.username();
         quota.updatedAt = Instant.now();
         quotas.persist(quota);
-        audit.record(user.username(), team, "quota.set", "TeamQuota", team, describe(before) + " -> " + describe(limits));
+        audit.record(user.username(), team, AuditAction.QUOTA_SET, team, describe(before) + " -> " + describe(limits));
         return statusOf(team);
     }
 
     /** Puts a team back on the configured defaults; admins only. */
     @Transactional
     public TeamQuotaStatus reset(CurrentUser user, String team) {
-        requireAdmin(user, team, "quota.reset", "reset team quotas");
+        requireAdmin(user, team, AuditAction.QUOTA_RESET, "reset team quotas");
         requireTeamName(team);
         quotas.findByIdOptional(team).ifPresent(quota -> {
-            audit.record(user.username(), team, "quota.reset", "TeamQuota", team,
+            audit.record(user.username(), team, AuditAction.QUOTA_RESET, team,
                     describe(quota.limits()) + " -> defaults " + describe(defaults));
             quotas.delete(quota);
         });
@@ -120,10 +118,10 @@ public class QuotaService {
                 usage.gpusInUse(), usage.jobsRunning(), usage.jobsQueued());
     }
 
-    private void requireAdmin(CurrentUser user, String team, String action, String what) {
+    private void requireAdmin(CurrentUser user, String team, AuditAction action, String what) {
         if (!user.hasRole(Roles.ADMIN)) {
             String reason = "Only a user with role " + Roles.ADMIN + " may " + what;
-            audit.recordRefusal(user.username(), team, action, "TeamQuota", team, reason);
+            audit.recordRefusal(user.username(), team, action, team, reason);
             throw ProblemException.forbidden(reason);
         }
     }

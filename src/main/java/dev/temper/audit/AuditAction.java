@@ -1,0 +1,57 @@
+package dev.temper.audit;
+
+/**
+ * Every change (or refused attempt at one) the audit trail records, with the kind of object it is about.
+ * {@link #storedName()} is what entries keep, what the audit view shows and what readers filter by: it must
+ * never change for an existing action, as stored entries and their hash chain hold it.
+ */
+public enum AuditAction {
+    DATASET_REGISTER("dataset.register", AuditObjectType.DATASET_VERSION),
+    DATASET_DERIVE("dataset.derive", AuditObjectType.DATASET_VERSION),
+    DATASET_ARCHIVE("dataset.archive", AuditObjectType.DATASET_VERSION),
+    DATASET_RESTORE("dataset.restore", AuditObjectType.DATASET_VERSION),
+    DATASET_DELETE("dataset.delete", AuditObjectType.DATASET_VERSION),
+    DATASET_LABEL_NOISE("dataset.label-noise", AuditObjectType.DATASET_VERSION),
+
+    JOB_SUBMIT("job.submit", AuditObjectType.TRAINING_JOB),
+    JOB_START("job.start", AuditObjectType.TRAINING_JOB),
+    /** A lost worker's job queued again for its next attempt. */
+    JOB_REQUEUE("job.requeue", AuditObjectType.TRAINING_JOB),
+    /** A user queued a failed or cancelled job again, from the start. */
+    JOB_RETRY("job.retry", AuditObjectType.TRAINING_JOB),
+    JOB_SUCCEEDED("job.succeeded", AuditObjectType.TRAINING_JOB),
+    JOB_FAILED("job.failed", AuditObjectType.TRAINING_JOB),
+    JOB_CANCELLED("job.cancelled", AuditObjectType.TRAINING_JOB),
+
+    QUOTA_SET("quota.set", AuditObjectType.TEAM_QUOTA),
+    QUOTA_RESET("quota.reset", AuditObjectType.TEAM_QUOTA),
+
+    MODEL_REGISTER("model.register", AuditObjectType.MODEL_VERSION),
+    MODEL_ALIAS("model.alias", AuditObjectType.MODEL_VERSION),
+
+    EVALUATION_RECORD("evaluation.record", AuditObjectType.EVALUATION_RESULT),
+
+    APPROVAL_REQUEST("approval.request", AuditObjectType.APPROVAL_REQUEST),
+    APPROVAL_APPROVE("approval.approve", AuditObjectType.APPROVAL_REQUEST),
+    APPROVAL_REJECT("approval.reject", AuditObjectType.APPROVAL_REQUEST),
+    /** Recorded when a decision is refused: who tried to approve or reject, and why they may not. */
+    APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST);
+
+    private final String storedName;
+    private final AuditObjectType objectType;
+
+    AuditAction(String storedName, AuditObjectType objectType) {
+        this.storedName = storedName;
+        this.objectType = objectType;
+    }
+
+    /** The text in the entry's action column. */
+    public String storedName() {
+        return storedName;
+    }
+
+    /** What the entry's object id names. */
+    public AuditObjectType objectType() {
+        return objectType;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.temper.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.contract.JobKind;
+import dev.temper.contract.WorkerJobSpec;
+import dev.temper.engine.EvaluationSpec;
+import dev.temper.testsupport.ConfigMappings;
+import io.smallrye.config.ConfigValidationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** temper.evaluation.* becomes the engine's suite on the server, and reaches the worker as it is. */
+class EvaluationConfigTest {
+
+    @Test
+    void theSettingsAreTheSuiteTheEngineRuns() {
+        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of(
+                "temper.evaluation.attack-epsilons", "0.05,0.2", "temper.evaluation.pgd-steps", "7",
+                "temper.evaluation.max-examples", "300")).settings();
+
+        assertThat(suite).isEqualTo(new EvaluationSpec(List.of(0.05, 0.2), 7, 0.25, 1, true, 100, List.of(0.1, 0.3),
+                false, null, null, 1234, 300));
+    }
+
+    @Test
+    void noSentinelQueriesTurnTheSentinelOff() {
+        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class,
+                Map.of("temper.evaluation.sentinel-queries", "0")).settings();
+
+        assertThat(suite.sentinel()).isFalse();
+    }
+
+    @Test
+    void valuesOutOfBoundsStopTheServerFromStarting() {
+        assertThatThrownBy(() -> ConfigMappings.load(EvaluationConfig.class,
+                Map.of("temper.evaluation.attack-epsilons", "0.1,-0.3")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("temper.evaluation.attack-epsilons");
+        assertThatThrownBy(() -> ConfigMappings.load(EvaluationConfig.class,
+                Map.of("temper.evaluation.sentinel-queries", "10001")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("temper.evaluation.sentinel-queries");
+    }
+
+    @Test
+    void theWorkerReadsTheSuiteTheServerSends() throws Exception {
+        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of()).settings();
+        WorkerJobSpec sent = new WorkerJobSpec(9, JobKind.EVALUATE, null, null, 2, List.of("a", "b"), true, false,
+                suite, 1, 0, 10);
+        // The worker's client reads with a plain ObjectMapper, as here.
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+        WorkerJobSpec received = json.readValue(json.writeValueAsBytes(sent), WorkerJobSpec.class);
+
+        assertThat(received.evaluation()).isEqualTo(suite);
+    }
+}
