@@ -1,6 +1,6 @@
 package dev.temper.contract;
 
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.base.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;

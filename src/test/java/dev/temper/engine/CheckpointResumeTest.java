@@ -3,6 +3,18 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.AugmentationSpec;
+import dev.temper.engine.strategy.EarlyStoppingSpec;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,14 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.Classification;
+import dev.temper.engine.model.DjlInference;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,12 @@ package dev.temper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,15 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.GlorotInitializer;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.OptimizerSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

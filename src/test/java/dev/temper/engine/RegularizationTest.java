@@ -3,6 +3,14 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.DjlInference;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.temper.engine.attacks.EpsilonPoint;
-import dev.temper.engine.corruptions.CorruptionType;
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.RobustnessEvaluator;
+import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.evaluation.attacks.EpsilonPoint;
+import dev.temper.engine.evaluation.corruptions.CorruptionType;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.Standardization;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -103,7 +111,7 @@ class RobustnessSuiteTest {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
         EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
-                .withImages(new dev.temper.engine.corruptions.ImageShape(2, 2, 1));
+                .withImages(new dev.temper.engine.evaluation.corruptions.ImageShape(2, 2, 1));
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
     }

@@ -2,6 +2,18 @@ package dev.temper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.RobustnessEvaluator;
+import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.model.ContentHash;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,10 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.engine.model.MlpArchitecture;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

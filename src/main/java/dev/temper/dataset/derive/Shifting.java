@@ -2,8 +2,8 @@ package dev.temper.dataset.derive;
 
 import dev.temper.contract.DataKind;
 import dev.temper.contract.DatasetHeader;
-import dev.temper.engine.corruptions.CorruptionType;
-import dev.temper.engine.corruptions.ImageShape;
+import dev.temper.engine.evaluation.corruptions.CorruptionType;
+import dev.temper.engine.evaluation.corruptions.ImageShape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.temper.training.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.temper.engine.AdversarialSpec;
-import dev.temper.engine.AugmentationSpec;
-import dev.temper.engine.EarlyStoppingSpec;
-import dev.temper.engine.FreezeSpec;
-import dev.temper.engine.OptimizerSpec;
-import dev.temper.engine.ScheduleSpec;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.AugmentationSpec;
+import dev.temper.engine.strategy.EarlyStoppingSpec;
+import dev.temper.engine.strategy.FreezeSpec;
+import dev.temper.engine.strategy.OptimizerSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.training.TrainingSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
