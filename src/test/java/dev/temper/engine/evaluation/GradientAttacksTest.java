@@ -19,7 +19,7 @@ import dev.temper.engine.model.Classification;
 import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.training.Trainer;
-import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +33,8 @@ class GradientAttacksTest {
 
     @Test
     void pgdAndWorstCaseAreNeverWeakerThanFgsmOnATrainedModel() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("m"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("m")));
         TabularData test = BlobsFixture.test();
         float[][] inputs = model.manifest().standardization().apply(test.features());
         List<Attack> attacks = List.of(new Fgsm(InputBounds.UNBOUNDED),
@@ -68,8 +68,8 @@ class GradientAttacksTest {
 
     @Test
     void sentinelStaysQuietOnANormallyTrainedModel() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("s"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("s")));
         TabularData test = BlobsFixture.test();
         float[][] inputs = model.manifest().standardization().apply(test.features());
         RandomSearch search = new RandomSearch(200, InputBounds.UNBOUNDED, 3);
@@ -90,8 +90,8 @@ class GradientAttacksTest {
 
     @Test
     void rawInputGradientMatchesFiniteDifferencesOfTheLoss() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("r")));
         float[][] raw = java.util.Arrays.copyOf(BlobsFixture.test().features(), 5);
         int[] labels = java.util.Arrays.copyOf(BlobsFixture.test().labels(), 5);
         float[] std = model.manifest().standardization().std();
@@ -123,8 +123,8 @@ class GradientAttacksTest {
 
     @Test
     void lossGradientIsPerExampleNotScaledByTheBatch() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("g"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("g")));
         float[][] inputs = model.manifest().standardization().apply(BlobsFixture.test().features());
         int[] labels = BlobsFixture.test().labels();
         try (GraphAttackTarget target = new GraphAttackTarget(model.directory(), model.manifest())) {

@@ -8,7 +8,7 @@ import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.model.MlpLayout;
 import dev.temper.engine.model.SavedWeights;
 import dev.temper.engine.training.Trainer;
-import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +67,11 @@ class FreezingTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, float[]>[] fineTune(FreezeSpec freeze, int epochs, String name) {
-        ExportedModel base = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), TrainingStrategy.of(2, 32, 0.01, 3), TrainingListener.ignoring(),
-                tmp.resolve(name + "-base"));
-        ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 3, 9),
+        ExportedModel base = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(2, 32, 0.01, 3), tmp.resolve(name + "-base")));
+        ExportedModel tuned = Trainer.fineTune(base.directory(), TrainingRequest.of(BlobsFixture.blobs(300, 3, 9),
                 BlobsFixture.validation(), TrainingStrategy.of(epochs, 32, 0.01, 4).withFreeze(freeze),
-                TrainingListener.ignoring(), tmp.resolve(name));
+                tmp.resolve(name)));
         return new Map[] {SavedWeights.read(base.directory(), base.manifest().networkLayout()),
             SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout())};
     }

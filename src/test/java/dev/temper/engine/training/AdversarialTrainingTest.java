@@ -62,8 +62,9 @@ class AdversarialTrainingTest {
         TrainingStrategy strategy = TrainingStrategy.of(6, 32, 0.01, 4)
                 .withAdversarial(AdversarialSpec.pgd(0.1, 0.05, 2, 0.5).withWarmup(2));
 
-        ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(300, 3, 1, 1),
-                ImagesFixture.images(90, 3, 1, 2), strategy, epochs::add, tmp.resolve("pgd"));
+        ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1),
+                TrainingRequest.of(ImagesFixture.images(300, 3, 1, 1), ImagesFixture.images(90, 3, 1, 2), strategy,
+                tmp.resolve("pgd")).withListener(epochs::add));
 
         System.out.println("pgd cnn last epoch: " + epochs.get(5));
         assertThat(epochs.get(5).validationAccuracy()).isGreaterThan(0.8);
@@ -87,12 +88,13 @@ class AdversarialTrainingTest {
         List<EpochMetrics> second = new ArrayList<>();
         List<EpochMetrics> clean = new ArrayList<>();
 
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(), strategy,
-                first::add, tmp.resolve("a"));
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(), strategy,
-                second::add, tmp.resolve("b"));
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.of(2, 32, 0.01, 5), clean::add, tmp.resolve("c"));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("a")).withListener(first::add));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("b")).withListener(second::add));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(2, 32, 0.01, 5), tmp.resolve("c"))
+                .withListener(clean::add));
 
         assertThat(second).isEqualTo(first);
         assertThat(clean).isNotEqualTo(first);
