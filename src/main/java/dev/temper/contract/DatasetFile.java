@@ -1,6 +1,6 @@
 package dev.temper.contract;
 
-import dev.temper.engine.EngineJson;
+import dev.temper.engine.io.EngineJson;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;

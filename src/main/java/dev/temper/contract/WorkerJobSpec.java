@@ -1,7 +1,7 @@
 package dev.temper.contract;
 
-import dev.temper.engine.EvaluationSpec;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.List;
 
 /**

@@ -10,7 +10,7 @@ import dev.temper.dataset.derive.DerivationSummary;
 import dev.temper.dataset.derive.Deriver;
 import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.profile.DatasetProfile;
-import dev.temper.engine.FileTrees;
+import dev.temper.engine.io.FileTrees;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import dev.temper.storage.ArtifactStore;

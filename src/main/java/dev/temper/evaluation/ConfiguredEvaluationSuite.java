@@ -1,6 +1,7 @@
 package dev.temper.evaluation;
 
-import dev.temper.engine.EvaluationSpec;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.training.EvaluationSuiteSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,7 @@
 package dev.temper.training;
 
-import dev.temper.engine.EvaluationSpec;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.EvaluationSpec;
 
 /**
  * The robustness suite that evaluation jobs run, sent to their workers with the job's spec. The evaluation

@@ -6,7 +6,7 @@ import dev.temper.base.problem.ProblemException;
 import dev.temper.base.Json;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.Iterator;
 import java.util.Map;
 

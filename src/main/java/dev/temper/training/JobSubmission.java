@@ -2,7 +2,7 @@ package dev.temper.training;
 
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 
 /**
  * A request to train, typed and already shaped (each strategy part validated by the engine's records):

@@ -1,7 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.contract.ArchitectureSpec;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.List;
 
 /** The stored part of a job spec: the engine's strategy and the network it trains. */

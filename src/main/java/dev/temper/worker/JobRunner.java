@@ -6,15 +6,16 @@ import dev.temper.contract.JobKind;
 import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.contract.WorkerProtocol;
-import dev.temper.engine.CnnArchitecture;
-import dev.temper.engine.EpochMetrics;
-import dev.temper.engine.ExportedModel;
-import dev.temper.engine.MlpArchitecture;
-import dev.temper.engine.ModelManifest;
-import dev.temper.engine.StepMetrics;
-import dev.temper.engine.TabularData;
-import dev.temper.engine.Trainer;
-import dev.temper.engine.TrainingListener;
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.CnnArchitecture;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.MlpArchitecture;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.StepMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,10 +67,11 @@ final class JobRunner {
             reporter.log("Resuming after epoch " + spec.resumeAfterEpoch() + " from the last checkpoint");
             return Trainer.resume(checkpointDir, train, validation, listener, export);
         }
+        TrainingRequest request = TrainingRequest.of(train, validation, spec.strategy(), export)
+                .withListener(listener).withCheckpointsIn(checkpointDir);
         return spec.kind() == JobKind.FINETUNE
-                ? Trainer.fineTune(fetchInputModel(), train, validation, spec.strategy(), listener, export,
-                        checkpointDir)
-                : pretrain(spec, train, validation, listener, export);
+                ? Trainer.fineTune(fetchInputModel(), request)
+                : pretrain(spec.architecture(), request);
     }
 
     /** Reports each epoch, then uploads that epoch's checkpoint: the server never keeps a checkpoint ahead of its metrics. */
@@ -118,14 +120,11 @@ final class JobRunner {
         server.post(WorkerProtocol.EVALUATION_PATH, EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
     }
 
-    private ExportedModel pretrain(WorkerJobSpec spec, TabularData train, TabularData validation,
-                                   TrainingListener listener, Path export) {
-        ArchitectureSpec a = spec.architecture();
+    private static ExportedModel pretrain(ArchitectureSpec a, TrainingRequest request) {
         return a.type() == ArchitectureSpec.Type.CNN
                 ? Trainer.pretrain(new CnnArchitecture(a.height(), a.width(), a.channels(), a.convFilters(),
-                        a.denseWidths()), train, validation, spec.strategy(), listener, export, checkpointDir)
-                : Trainer.pretrain(new MlpArchitecture(a.hiddenWidths()), train, validation, spec.strategy(),
-                        listener, export, checkpointDir);
+                        a.denseWidths()), request)
+                : Trainer.pretrain(new MlpArchitecture(a.hiddenWidths()), request);
     }
 
     private void upload(ExportedModel model) throws IOException {

@@ -1,6 +1,6 @@
 package dev.temper.worker;
 
-import dev.temper.engine.EngineJson;
+import dev.temper.engine.io.EngineJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.WorkerProtocol;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.temper.worker;
 
 import dev.temper.contract.FailureReport;
-import dev.temper.engine.FileTrees;
+import dev.temper.engine.io.FileTrees;
 import dev.temper.contract.WorkerProtocol;
 import java.io.IOException;
 import java.nio.file.Files;

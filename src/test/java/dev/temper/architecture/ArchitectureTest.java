@@ -47,6 +47,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEnginesPartsHaveNoCycles() {
+        // data, model, strategy, training, evaluation: each part may use only those before it.
+        slices().matching("dev.temper.engine.(*)..")
+                .should().beFreeOfCycles()
+                .check(temper);
+    }
+
+    @Test
     void theWorkerUsesOnlyTheEngineAndTheApiContract() {
         classes().that().resideInAPackage("dev.temper.worker..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.temper.worker..", "dev.temper.engine..",

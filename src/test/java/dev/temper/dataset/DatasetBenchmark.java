@@ -5,7 +5,7 @@ import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.DatasetProfiler;
-import dev.temper.engine.FileTrees;
+import dev.temper.engine.io.FileTrees;
 import dev.temper.storage.FileSystemArtifactStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

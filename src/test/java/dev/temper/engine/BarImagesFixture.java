@@ -1,6 +1,8 @@
 package dev.temper.engine;
 
-import dev.temper.engine.corruptions.ImageShape;
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.corruptions.ImageShape;
+import dev.temper.engine.model.MlpArchitecture;
 import java.util.Random;
 
 /**

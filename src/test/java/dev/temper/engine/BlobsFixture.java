@@ -1,12 +1,15 @@
 package dev.temper.engine;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.MlpArchitecture;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.Random;
 
 /**
  * Gaussian blobs: one center per class in feature space, rows scattered around it. Features get a
  * different raw scale and offset each, so standardization has real work to do.
  */
-final class BlobsFixture {
+public final class BlobsFixture {
 
     static final int FEATURES = 4;
     static final int CLASSES = 3;
@@ -14,7 +17,7 @@ final class BlobsFixture {
     private BlobsFixture() {
     }
 
-    static TabularData blobs(int rows, int classCount, long seed) {
+    public static TabularData blobs(int rows, int classCount, long seed) {
         // Centers come from a fixed seed so that train, validation and test share the same problem.
         Random centers = new Random(42);
         float[][] center = new float[classCount][FEATURES];
@@ -37,23 +40,23 @@ final class BlobsFixture {
         return new TabularData(features, labels, classCount);
     }
 
-    static TabularData train() {
+    public static TabularData train() {
         return blobs(600, CLASSES, 1);
     }
 
-    static TabularData validation() {
+    public static TabularData validation() {
         return blobs(300, CLASSES, 2);
     }
 
-    static TabularData test() {
+    public static TabularData test() {
         return blobs(300, CLASSES, 3);
     }
 
-    static MlpArchitecture architecture() {
+    public static MlpArchitecture architecture() {
         return new MlpArchitecture(java.util.List.of(16, 8));
     }
 
-    static TrainingStrategy quick(long seed) {
+    public static TrainingStrategy quick(long seed) {
         return TrainingStrategy.of(15, 32, 0.01, seed);
     }
 

@@ -3,6 +3,19 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.AugmentationSpec;
+import dev.temper.engine.strategy.EarlyStoppingSpec;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingListener;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +39,14 @@ class CheckpointResumeTest {
     @Test
     void aRunInterruptedAfterEpochTwoAndResumedEqualsTheUninterruptedRun() {
         List<EpochMetrics> uninterrupted = new ArrayList<>();
-        ExportedModel whole = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, uninterrupted::add, tmp.resolve("whole"));
+        ExportedModel whole = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("whole")).withListener(uninterrupted::add));
 
         List<EpochMetrics> pieces = new ArrayList<>();
         Path checkpoints = tmp.resolve("checkpoints");
-        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, interruptAfterEpoch(2, pieces), tmp.resolve("never"), checkpoints))
+        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("never")).withListener(interruptAfterEpoch(2, pieces))
+                .withCheckpointsIn(checkpoints)))
                 .isInstanceOf(Interrupted.class);
         ExportedModel resumed = Trainer.resume(checkpoints, BlobsFixture.train(), BlobsFixture.validation(),
                 pieces::add, tmp.resolve("resumed"));
@@ -48,9 +62,10 @@ class CheckpointResumeTest {
     @Test
     void refusesToResumeOnOtherData() {
         Path checkpoints = tmp.resolve("checkpoints");
-        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, interruptAfterEpoch(1, new ArrayList<>()), tmp.resolve("never"),
-                checkpoints)).isInstanceOf(Interrupted.class);
+        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("never"))
+                .withListener(interruptAfterEpoch(1, new ArrayList<>())).withCheckpointsIn(checkpoints)))
+                .isInstanceOf(Interrupted.class);
 
         assertThatThrownBy(() -> Trainer.resume(checkpoints, BlobsFixture.blobs(600, 3, 99), BlobsFixture.validation(),
                 TrainingListener.ignoring(), tmp.resolve("resumed")))
@@ -63,8 +78,9 @@ class CheckpointResumeTest {
         TabularData none = new TabularData(new float[0][], new int[0], BlobsFixture.CLASSES);
         Path checkpoints = tmp.resolve("checkpoints");
         List<EpochMetrics> heard = new ArrayList<>();
-        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), none, plain,
-                interruptAfterEpoch(1, heard), tmp.resolve("never"), checkpoints)).isInstanceOf(Interrupted.class);
+        assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                none, plain, tmp.resolve("never")).withListener(interruptAfterEpoch(1, heard))
+                .withCheckpointsIn(checkpoints))).isInstanceOf(Interrupted.class);
 
         Trainer.resume(checkpoints, BlobsFixture.train(), none, heard::add, tmp.resolve("resumed"));
 

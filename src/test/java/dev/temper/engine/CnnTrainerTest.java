@@ -4,6 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.Classification;
+import dev.temper.engine.model.CnnArchitecture;
+import dev.temper.engine.model.DjlInference;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.AugmentationSpec;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +35,9 @@ class CnnTrainerTest {
     void cnnLearnsShapesWellAboveChanceAndDjlMatchesTheSession() {
         List<EpochMetrics> epochs = new ArrayList<>();
         long start = System.nanoTime();
-        ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(600, 3, 1, 1),
-                ImagesFixture.images(150, 3, 1, 2), TrainingStrategy.of(8, 32, 0.01, 3), epochs::add,
-                tmp.resolve("cnn"));
+        ExportedModel model = Trainer.pretrain(ImagesFixture.architecture(1),
+                TrainingRequest.of(ImagesFixture.images(600, 3, 1, 1), ImagesFixture.images(150, 3, 1, 2),
+                TrainingStrategy.of(8, 32, 0.01, 3), tmp.resolve("cnn")).withListener(epochs::add));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("cnn 8x8x1: %s; %.0f train samples/s%n", epochs.get(epochs.size() - 1),
                 600 * 8 / seconds);
@@ -47,13 +62,13 @@ class CnnTrainerTest {
 
     @Test
     void cnnFineTunesOntoANewClassCountKeepingFrozenConvWeights() {
-        ExportedModel base = Trainer.pretrain(ImagesFixture.architecture(3), ImagesFixture.images(150, 3, 3, 1),
-                ImagesFixture.images(30, 3, 3, 2), TrainingStrategy.of(2, 32, 0.01, 3),
-                TrainingListener.ignoring(), tmp.resolve("base"));
+        ExportedModel base = Trainer.pretrain(ImagesFixture.architecture(3),
+                TrainingRequest.of(ImagesFixture.images(150, 3, 3, 1), ImagesFixture.images(30, 3, 3, 2),
+                TrainingStrategy.of(2, 32, 0.01, 3), tmp.resolve("base")));
 
-        ExportedModel tuned = Trainer.fineTune(base.directory(), ImagesFixture.images(160, 4, 3, 4),
+        ExportedModel tuned = Trainer.fineTune(base.directory(), TrainingRequest.of(ImagesFixture.images(160, 4, 3, 4),
                 ImagesFixture.images(40, 4, 3, 5), new TrainingStrategy(2, 32, 0.01, 2, false, 0, 5),
-                TrainingListener.ignoring(), tmp.resolve("tuned"));
+                tmp.resolve("tuned")));
 
         Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
         Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
@@ -67,8 +82,8 @@ class CnnTrainerTest {
     @Test
     void refusesRowsThatAreNotImagesOfTheDeclaredShape() {
         assertThatThrownBy(() -> Trainer.pretrain(new CnnArchitecture(28, 28, 1, List.of(4), List.of(8)),
-                ImagesFixture.images(10, 3, 1, 1), ImagesFixture.images(3, 3, 1, 2),
-                TrainingStrategy.of(1, 8, 0.01, 1), TrainingListener.ignoring(), tmp.resolve("m")))
+                TrainingRequest.of(ImagesFixture.images(10, 3, 1, 1), ImagesFixture.images(3, 3, 1, 2),
+                TrainingStrategy.of(1, 8, 0.01, 1), tmp.resolve("m"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("28x28x1");
     }
 
@@ -78,9 +93,8 @@ class CnnTrainerTest {
             CnnArchitecture arch = new CnnArchitecture(shape[0], shape[1], shape[2], List.of(16, 32), List.of(64));
             TabularData train = noise(256, arch.inputDim(), 1);
             long start = System.nanoTime();
-            ExportedModel model = Trainer.pretrain(arch, train, noise(16, arch.inputDim(), 2),
-                    TrainingStrategy.of(1, 64, 0.001, 1), TrainingListener.ignoring(),
-                    tmp.resolve("cnn" + shape[0]));
+            ExportedModel model = Trainer.pretrain(arch, TrainingRequest.of(train, noise(16, arch.inputDim(), 2),
+                    TrainingStrategy.of(1, 64, 0.001, 1), tmp.resolve("cnn" + shape[0])));
             System.out.printf("cnn %dx%dx%d: %.0f train samples/s (incl. graph build and export)%n", shape[0],
                     shape[1], shape[2], 256 / ((System.nanoTime() - start) / 1e9));
             float[][] session = SessionLogits.of(model.directory(), train.features());
@@ -102,10 +116,10 @@ class CnnTrainerTest {
         List<EpochMetrics> first = new ArrayList<>();
         List<EpochMetrics> second = new ArrayList<>();
 
-        Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(150, 3, 1, 1),
-                ImagesFixture.images(30, 3, 1, 2), strategy, first::add, tmp.resolve("a"));
-        Trainer.pretrain(ImagesFixture.architecture(1), ImagesFixture.images(150, 3, 1, 1),
-                ImagesFixture.images(30, 3, 1, 2), strategy, second::add, tmp.resolve("b"));
+        Trainer.pretrain(ImagesFixture.architecture(1), TrainingRequest.of(ImagesFixture.images(150, 3, 1, 1),
+                ImagesFixture.images(30, 3, 1, 2), strategy, tmp.resolve("a")).withListener(first::add));
+        Trainer.pretrain(ImagesFixture.architecture(1), TrainingRequest.of(ImagesFixture.images(150, 3, 1, 1),
+                ImagesFixture.images(30, 3, 1, 2), strategy, tmp.resolve("b")).withListener(second::add));
 
         assertThat(second).isEqualTo(first);
     }

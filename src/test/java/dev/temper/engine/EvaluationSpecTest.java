@@ -3,6 +3,7 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.engine.evaluation.EvaluationSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

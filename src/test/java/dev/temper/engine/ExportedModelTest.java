@@ -3,6 +3,14 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.Classification;
+import dev.temper.engine.model.DjlInference;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +22,8 @@ class ExportedModelTest {
 
     @Test
     void djlPredictionsEqualTheTensorFlowSessionOnEveryRow() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(4), TrainingListener.ignoring(), tmp.resolve("m"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(4), tmp.resolve("m")));
         TabularData test = BlobsFixture.test();
 
         float[][] session = SessionLogits.of(model.directory(), test.features());
@@ -36,9 +44,8 @@ class ExportedModelTest {
 
     @Test
     void manifestRoundTripsThroughJson() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), TrainingStrategy.of(1, 64, 0.01, 4), TrainingListener.ignoring(),
-                tmp.resolve("m"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(1, 64, 0.01, 4), tmp.resolve("m")));
 
         ModelManifest read = ModelManifest.read(model.directory());
 

@@ -2,6 +2,12 @@ package dev.temper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +26,8 @@ class FineTuneTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingStrategy strategy = new TrainingStrategy(5, 32, 0.01, 1, false, 0, 21);
 
-        ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 3, 9),
-                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("tuned"));
+        ExportedModel tuned = Trainer.fineTune(base.directory(), TrainingRequest.of(BlobsFixture.blobs(300, 3, 9),
+                BlobsFixture.validation(), strategy, tmp.resolve("tuned")).withListener(epochs::add));
 
         Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
         Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
@@ -42,8 +48,8 @@ class FineTuneTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingStrategy strategy = new TrainingStrategy(8, 32, 0.01, 2, false, 0, 22);
 
-        ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 2, 10),
-                BlobsFixture.blobs(200, 2, 11), strategy, epochs::add, tmp.resolve("two-classes"));
+        ExportedModel tuned = Trainer.fineTune(base.directory(), TrainingRequest.of(BlobsFixture.blobs(300, 2, 10),
+                BlobsFixture.blobs(200, 2, 11), strategy, tmp.resolve("two-classes")).withListener(epochs::add));
 
         Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
         Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());
@@ -55,7 +61,7 @@ class FineTuneTest {
     }
 
     private ExportedModel pretrainBase() {
-        return Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.of(6, 32, 0.01, 3), TrainingListener.ignoring(), tmp.resolve("base"));
+        return Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(6, 32, 0.01, 3), tmp.resolve("base")));
     }
 }

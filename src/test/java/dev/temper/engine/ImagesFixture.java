@@ -1,5 +1,7 @@
 package dev.temper.engine;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.CnnArchitecture;
 import java.util.List;
 import java.util.Random;
 
@@ -8,14 +10,14 @@ import java.util.Random;
  * class 1 a vertical bar, class 2 a square blob, class 3 (when asked for) a diagonal; each at a random
  * position, so the network has to learn shapes rather than single pixels.
  */
-final class ImagesFixture {
+public final class ImagesFixture {
 
     static final int SIZE = 8;
 
     private ImagesFixture() {
     }
 
-    static TabularData images(int rows, int classCount, int channels, long seed) {
+    public static TabularData images(int rows, int classCount, int channels, long seed) {
         Random random = new Random(seed);
         float[][] features = new float[rows][];
         int[] labels = new int[rows];
@@ -50,7 +52,7 @@ final class ImagesFixture {
         return pixels;
     }
 
-    static CnnArchitecture architecture(int channels) {
+    public static CnnArchitecture architecture(int channels) {
         return new CnnArchitecture(SIZE, SIZE, channels, List.of(8, 16), List.of(16));
     }
 }

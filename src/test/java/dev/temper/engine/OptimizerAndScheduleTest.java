@@ -3,6 +3,15 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.GlorotInitializer;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.OptimizerSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +52,8 @@ class OptimizerAndScheduleTest {
         TrainingStrategy strategy = TrainingStrategy.of(10, 32, 0.05, 6)
                 .withOptimizer(OptimizerSpec.sgd(0.05, 0.9)).withSchedule(ScheduleSpec.step(5, 0.5).withWarmup(1));
 
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(), strategy,
-                epochs::add, tmp.resolve("sgd"));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("sgd")).withListener(epochs::add));
 
         System.out.println("sgd last epoch: " + epochs.get(9));
         assertThat(epochs.get(9).validationAccuracy()).isGreaterThan(0.8);
@@ -52,14 +61,13 @@ class OptimizerAndScheduleTest {
 
     @Test
     void headLearnsFasterThanTheBodyWithDiscriminativeRates() {
-        ExportedModel base = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), TrainingStrategy.of(3, 32, 0.01, 3), TrainingListener.ignoring(),
-                tmp.resolve("base"));
+        ExportedModel base = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(3, 32, 0.01, 3), tmp.resolve("base")));
         TrainingStrategy strategy = TrainingStrategy.of(2, 32, 1e-6, 4)
                 .withOptimizer(OptimizerSpec.sgd(1e-6, 0).withHeadLearningRate(0.5));
 
-        ExportedModel tuned = Trainer.fineTune(base.directory(), BlobsFixture.blobs(300, 2, 12),
-                BlobsFixture.blobs(60, 2, 13), strategy, TrainingListener.ignoring(), tmp.resolve("tuned"));
+        ExportedModel tuned = Trainer.fineTune(base.directory(), TrainingRequest.of(BlobsFixture.blobs(300, 2, 12),
+                BlobsFixture.blobs(60, 2, 13), strategy, tmp.resolve("tuned")));
 
         Map<String, float[]> before = SavedWeights.read(base.directory(), base.manifest().networkLayout());
         Map<String, float[]> after = SavedWeights.read(tuned.directory(), tuned.manifest().networkLayout());

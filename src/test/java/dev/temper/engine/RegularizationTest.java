@@ -3,6 +3,15 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.model.DjlInference;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +70,8 @@ class RegularizationTest {
     }
 
     private ExportedModel train(TrainingStrategy strategy, String name, List<EpochMetrics> epochs) {
-        return Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                strategy, epochs::add, tmp.resolve(name));
+        return Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve(name)).withListener(epochs::add));
     }
 
     private static double squaredNorm(ExportedModel model) {

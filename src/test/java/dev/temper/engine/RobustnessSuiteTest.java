@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.temper.engine.attacks.EpsilonPoint;
-import dev.temper.engine.corruptions.CorruptionType;
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.RobustnessEvaluator;
+import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.evaluation.attacks.EpsilonPoint;
+import dev.temper.engine.evaluation.corruptions.CorruptionType;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.Standardization;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -20,8 +28,8 @@ class RobustnessSuiteTest {
 
     @Test
     void tabularSuiteReportsEverySectionAndSerialisesToJson() throws Exception {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("m"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("m")));
         EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.25, 0.5), 10, 0.25, 1, true, 100,
                 List.of(0.0, 1.0), false, null, null, 7, 1000).withShiftedTest(spread(BlobsFixture.test()));
 
@@ -63,8 +71,9 @@ class RobustnessSuiteTest {
 
     @Test
     void imageSuiteRunsCorruptionsAndAModelAgainstItselfHasMceOne() {
-        ExportedModel model = Trainer.pretrain(BarImagesFixture.architecture(), BarImagesFixture.images(600, 1),
-                BarImagesFixture.images(150, 2), BlobsFixture.quick(3), TrainingListener.ignoring(), tmp.resolve("img"));
+        ExportedModel model = Trainer.pretrain(BarImagesFixture.architecture(),
+                TrainingRequest.of(BarImagesFixture.images(600, 1), BarImagesFixture.images(150, 2),
+                BlobsFixture.quick(3), tmp.resolve("img")));
         EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.05, 0.2), 5, 0.5, 1, true, 50, List.of(), false,
                 null, null, 5, 120).withImages(BarImagesFixture.SHAPE);
 
@@ -91,8 +100,8 @@ class RobustnessSuiteTest {
 
     @Test
     void rejectsAnImageShapeThatDoesNotMatchTheModel() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("x"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("x")));
         EvaluationSpec spec = EvaluationSpec.defaults().withImages(BarImagesFixture.SHAPE);
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imageShape");
@@ -100,10 +109,10 @@ class RobustnessSuiteTest {
 
     @Test
     void rejectsCorruptionsOnValuesOutsideTheUnitRange() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), TrainingListener.ignoring(), tmp.resolve("r"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("r")));
         EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
-                .withImages(new dev.temper.engine.corruptions.ImageShape(2, 2, 1));
+                .withImages(new dev.temper.engine.evaluation.corruptions.ImageShape(2, 2, 1));
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
     }

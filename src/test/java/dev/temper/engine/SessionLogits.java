@@ -1,5 +1,10 @@
 package dev.temper.engine;
 
+import dev.temper.engine.model.GraphSession;
+import dev.temper.engine.model.ModelGraph;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.model.TensorFlowRuntime;
 import java.nio.file.Path;
 import org.tensorflow.Session;
 

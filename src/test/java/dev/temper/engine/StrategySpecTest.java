@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.engine.model.CnnArchitecture;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.AugmentationSpec;
+import dev.temper.engine.strategy.EarlyStoppingSpec;
+import dev.temper.engine.strategy.FreezeSpec;
+import dev.temper.engine.strategy.OptimizerSpec;
+import dev.temper.engine.strategy.RegularizationSpec;
+import dev.temper.engine.strategy.ScheduleSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;

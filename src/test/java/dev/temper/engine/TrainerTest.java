@@ -2,6 +2,18 @@ package dev.temper.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.RobustnessEvaluator;
+import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.model.ContentHash;
+import dev.temper.engine.model.ExportedModel;
+import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.model.SavedWeights;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.EpochMetrics;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +32,8 @@ class TrainerTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingStrategy strategy = BlobsFixture.quick(7);
 
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("base"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("base")).withListener(epochs::add));
 
         assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(
                 java.util.stream.IntStream.rangeClosed(1, strategy.epochs()).boxed().toArray(Integer[]::new));
@@ -46,9 +58,8 @@ class TrainerTest {
         List<String> names = List.of("setosa", "versicolor", "virginica");
         TabularData train = named(BlobsFixture.train(), names);
 
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), train,
-                named(BlobsFixture.validation(), names), BlobsFixture.quick(2), TrainingListener.ignoring(),
-                tmp.resolve("named"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(train,
+                named(BlobsFixture.validation(), names), BlobsFixture.quick(2), tmp.resolve("named")));
 
         assertThat(model.manifest().classNames()).isEqualTo(names);
         assertThat(ModelManifest.read(model.directory()).classNames()).isEqualTo(names);
@@ -67,10 +78,10 @@ class TrainerTest {
         List<EpochMetrics> second = new ArrayList<>();
         TrainingStrategy strategy = TrainingStrategy.of(4, 32, 0.01, 11);
 
-        ExportedModel a = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, first::add, tmp.resolve("a"));
-        ExportedModel b = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, second::add, tmp.resolve("b"));
+        ExportedModel a = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("a")).withListener(first::add));
+        ExportedModel b = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("b")).withListener(second::add));
 
         assertThat(second).isEqualTo(first);
         Map<String, float[]> weightsA = SavedWeights.read(a.directory(), a.manifest().networkLayout());
@@ -83,10 +94,12 @@ class TrainerTest {
     void differentSeedGivesDifferentRun() {
         List<EpochMetrics> first = new ArrayList<>();
         List<EpochMetrics> second = new ArrayList<>();
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.of(2, 32, 0.01, 1), first::add, tmp.resolve("a"));
-        Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(), BlobsFixture.validation(),
-                TrainingStrategy.of(2, 32, 0.01, 2), second::add, tmp.resolve("b"));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(2, 32, 0.01, 1), tmp.resolve("a"))
+                .withListener(first::add));
+        Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), TrainingStrategy.of(2, 32, 0.01, 2), tmp.resolve("b"))
+                .withListener(second::add));
 
         assertThat(second).isNotEqualTo(first);
     }
@@ -96,8 +109,8 @@ class TrainerTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingStrategy strategy = new TrainingStrategy(10, 32, 0.01, 0, true, 0.3, 5);
 
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), BlobsFixture.train(),
-                BlobsFixture.validation(), strategy, epochs::add, tmp.resolve("fgsm"));
+        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
+                BlobsFixture.validation(), strategy, tmp.resolve("fgsm")).withListener(epochs::add));
 
         assertThat(epochs).hasSize(10);
         System.out.println("fgsm last epoch: " + epochs.get(9));
@@ -114,8 +127,8 @@ class TrainerTest {
         Files.writeString(dir.resolve("stale.txt"), "old");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(),
-                        BlobsFixture.train(), BlobsFixture.validation(), TrainingStrategy.of(1, 32, 0.01, 1),
-                        TrainingListener.ignoring(), dir))
+                        TrainingRequest.of(BlobsFixture.train(), BlobsFixture.validation(),
+                        TrainingStrategy.of(1, 32, 0.01, 1), dir)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exportDir");
     }
 }

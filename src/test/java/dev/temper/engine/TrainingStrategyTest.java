@@ -3,6 +3,10 @@ package dev.temper.engine;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.engine.model.MlpArchitecture;
+import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.engine.training.Trainer;
+import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +49,8 @@ class TrainingStrategyTest {
     void refusesFreezingMoreLayersThanTheModelHas() {
         TrainingStrategy freezeThree = new TrainingStrategy(1, 32, 0.01, 3, false, 0, 1);
 
-        assertThatThrownBy(() -> Trainer.pretrain(new MlpArchitecture(List.of(8, 4)), BlobsFixture.train(),
-                BlobsFixture.validation(), freezeThree, TrainingListener.ignoring(), tmp.resolve("m")))
+        assertThatThrownBy(() -> Trainer.pretrain(new MlpArchitecture(List.of(8, 4)),
+                TrainingRequest.of(BlobsFixture.train(), BlobsFixture.validation(), freezeThree, tmp.resolve("m"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frozenLayers");
     }
 

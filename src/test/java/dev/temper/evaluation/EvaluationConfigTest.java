@@ -1,12 +1,13 @@
 package dev.temper.evaluation;
 
+import dev.temper.engine.evaluation.EvaluationSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.WorkerJobSpec;
-import dev.temper.engine.EvaluationSpec;
+import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.testsupport.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 import java.util.List;

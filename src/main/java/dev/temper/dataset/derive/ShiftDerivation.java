@@ -1,6 +1,6 @@
 package dev.temper.dataset.derive;
 
-import dev.temper.engine.corruptions.CorruptionType;
+import dev.temper.engine.evaluation.corruptions.CorruptionType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

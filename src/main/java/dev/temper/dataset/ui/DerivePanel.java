@@ -15,7 +15,7 @@ import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.DerivationRequest;
 import dev.temper.dataset.derive.ShiftKind;
-import dev.temper.engine.corruptions.CorruptionType;
+import dev.temper.engine.evaluation.corruptions.CorruptionType;
 import dev.temper.security.CurrentUser;
 import dev.temper.ui.ProblemNotification;
 import java.util.Arrays;

@@ -15,7 +15,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetVersion;
-import dev.temper.engine.TrainingStrategy;
+import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.registry.ModelVersion;
 import dev.temper.training.JobResources;
 import dev.temper.training.JobScheduling;

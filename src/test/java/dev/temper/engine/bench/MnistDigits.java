@@ -2,7 +2,7 @@ package dev.temper.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.temper.engine.TabularData;
+import dev.temper.engine.data.TabularData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
-import dev.temper.engine.AdversarialSpec;
-import dev.temper.engine.FreezeSpec;
-import dev.temper.engine.OptimizerSpec;
-import dev.temper.engine.TrainingStrategy;
 import dev.temper.dataset.Dataset;
 import dev.temper.dataset.DatasetVersion;
+import dev.temper.engine.strategy.AdversarialSpec;
+import dev.temper.engine.strategy.FreezeSpec;
+import dev.temper.engine.strategy.OptimizerSpec;
+import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.registry.ModelVersion;
 import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;

@@ -1,5 +1,0 @@
-package dev.temper.engine;
-
-/** One optimizer step: the batch's loss and accuracy before the update, and the body's learning rate. */
-public record StepMetrics(int step, int epoch, double loss, double accuracy, double learningRate) {
-}
