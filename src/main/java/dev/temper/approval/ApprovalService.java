@@ -1,8 +1,8 @@
 package dev.temper.approval;
 
-import dev.temper.base.PolicyDecision;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
+import dev.temper.base.PolicyDecision;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;

@@ -1,7 +1,6 @@
 package dev.temper.approval;
 
 import dev.temper.base.PolicyDecision;
-
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 

@@ -1,8 +1,7 @@
 package dev.temper.evaluation;
 
 import dev.temper.engine.evaluation.EvaluationSpec;
-import dev.temper.engine.evaluation.EvaluationSpec;
-import dev.temper.training.EvaluationSuiteSource;
+import dev.temper.training.workerapi.EvaluationSuiteSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Evaluation workers run the suite configured under temper.evaluation.*. */

@@ -1,7 +1,6 @@
 package dev.temper.evaluation;
 
 import dev.temper.engine.evaluation.EvaluationSpec;
-import dev.temper.engine.evaluation.EvaluationSpec;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;

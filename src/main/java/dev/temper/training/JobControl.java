@@ -1,6 +1,7 @@
 package dev.temper.training;
 
 import dev.temper.security.CurrentUser;
+import dev.temper.training.executor.JobExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

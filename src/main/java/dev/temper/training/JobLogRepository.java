@@ -29,7 +29,7 @@ public class JobLogRepository {
 
 
     @Transactional(Transactional.TxType.MANDATORY)
-    int add(long jobId, int attempt, List<LogLine> lines) {
+    public int add(long jobId, int attempt, List<LogLine> lines) {
         if (lines.isEmpty()) {
             return 0;
         }

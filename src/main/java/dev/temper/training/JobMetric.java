@@ -45,7 +45,7 @@ public class JobMetric {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    static JobMetric of(long jobId, EpochReport report) {
+    public static JobMetric of(long jobId, EpochReport report) {
         JobMetric metric = new JobMetric();
         metric.jobId = jobId;
         metric.epoch = report.epoch();

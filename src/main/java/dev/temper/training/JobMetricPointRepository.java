@@ -33,7 +33,7 @@ public class JobMetricPointRepository {
 
     /** Stores the points not stored yet; returns how many were new. */
     @Transactional(Transactional.TxType.MANDATORY)
-    int add(long jobId, int attempt, List<MetricPoint> points) {
+    public int add(long jobId, int attempt, List<MetricPoint> points) {
         if (points.isEmpty()) {
             return 0;
         }

@@ -7,7 +7,7 @@ import java.util.List;
 @ApplicationScoped
 public class JobMetricRepository implements PanacheRepository<JobMetric> {
 
-    List<JobMetric> forJob(long jobId) {
+    public List<JobMetric> forJob(long jobId) {
         return list("jobId = ?1 order by epoch", jobId);
     }
 
@@ -15,7 +15,7 @@ public class JobMetricRepository implements PanacheRepository<JobMetric> {
         delete("jobId = ?1 and epoch > ?2", jobId, epoch);
     }
 
-    boolean exists(long jobId, int epoch) {
+    public boolean exists(long jobId, int epoch) {
         return count("jobId = ?1 and epoch = ?2", jobId, epoch) > 0;
     }
 }

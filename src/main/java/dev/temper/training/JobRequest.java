@@ -2,11 +2,12 @@ package dev.temper.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.temper.base.problem.ProblemException;
 import dev.temper.base.Json;
+import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
 import dev.temper.engine.strategy.TrainingStrategy;
+import dev.temper.training.executor.JobResources;
 import java.util.Iterator;
 import java.util.Map;
 

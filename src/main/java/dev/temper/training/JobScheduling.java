@@ -1,5 +1,7 @@
 package dev.temper.training;
 
+import dev.temper.training.executor.JobResources;
+
 /**
  * How a job is queued and run, beside what it trains: its priority within the team (0-100, higher first),
  * the resources it needs, how long it may run, and how often Temper may start it again after its worker

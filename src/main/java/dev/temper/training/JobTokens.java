@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Per-attempt worker secrets: handed to the worker once, stored only as a hash. */
-final class JobTokens {
+public final class JobTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,7 +24,7 @@ final class JobTokens {
         return Sha256.hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
-    static boolean matches(String token, String expectedHash) {
+    public static boolean matches(String token, String expectedHash) {
         if (token == null || expectedHash == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package dev.temper.training;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.storage.ArtifactStore;
+import dev.temper.training.executor.WorkerLaunch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -14,9 +15,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-class JobTransitions {
+public class JobTransitions {
 
-    static final String WORKER_ACTOR_PREFIX = "worker:job-";
+    public static final String WORKER_ACTOR_PREFIX = "worker:job-";
 
     private final JobEventRepository events;
     private final JobMetricRepository metrics;
@@ -42,7 +43,7 @@ class JobTransitions {
     }
 
     /** A queued job's next attempt begins: a fresh token (the previous attempt's is void). */
-    WorkerLaunch start(TrainingJob job) {
+    public WorkerLaunch start(TrainingJob job) {
         String token = JobTokens.newToken();
         move(job, JobState.STARTING);
         job.attempt++;
@@ -60,7 +61,7 @@ class JobTransitions {
                 job.maxRuntimeMinutes);
     }
 
-    void running(TrainingJob job) {
+    public void running(TrainingJob job) {
         move(job, JobState.RUNNING);
         job.message = "Running (attempt " + job.attempt + ")";
         job.heartbeatAt = Instant.now();
@@ -68,7 +69,7 @@ class JobTransitions {
         changed(job);
     }
 
-    void reattached(TrainingJob job) {
+    public void reattached(TrainingJob job) {
         job.heartbeatAt = Instant.now();
         events.record(job.id, "reattached", "The server restarted and found the worker of attempt " + job.attempt
                 + " still running");
@@ -76,7 +77,7 @@ class JobTransitions {
     }
 
     /** The job keeps its state; its message says why its worker is not running yet. */
-    void waiting(TrainingJob job, String reason) {
+    public void waiting(TrainingJob job, String reason) {
         if (!reason.equals(job.message)) {
             job.message = reason;
             events.record(job.id, "waiting", reason);
@@ -89,7 +90,7 @@ class JobTransitions {
      * checkpoint, unless the retry limit is spent. Metrics after that checkpoint are dropped, as the next
      * attempt reports those epochs again: the history stays one continuous run.
      */
-    void lost(TrainingJob job, String reason) {
+    public void lost(TrainingJob job, String reason) {
         if (!job.hasRetriesLeft()) {
             finish(job, JobState.FAILED, "Worker lost on attempt " + job.attempt + " (" + reason
                     + "); no retries left (limit " + job.maxRetries + ")", WORKER_ACTOR_PREFIX + job.id);
@@ -125,7 +126,7 @@ class JobTransitions {
         changed(job);
     }
 
-    void finish(TrainingJob job, JobState state, String message, String actor) {
+    public void finish(TrainingJob job, JobState state, String message, String actor) {
         endAttempt(job);
         move(job, state);
         job.message = message;
@@ -136,7 +137,7 @@ class JobTransitions {
         changed(job);
     }
 
-    void changed(TrainingJob job) {
+    public void changed(TrainingJob job) {
         updates.fire(new JobUpdated(job.id, job.team));
     }
 

@@ -4,6 +4,7 @@ import dev.temper.base.Json;
 import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
+import dev.temper.training.executor.JobResources;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -18,21 +18,21 @@ public class TrainingJobRepository implements TeamOwnedRepository<TrainingJob> {
      * The job, re-read with its row locked until the transaction ends. Workers, the dispatcher and users all
      * change a job's state; without the lock a slower transaction would write back a state another has left.
      */
-    Optional<TrainingJob> lock(long id) {
+    public Optional<TrainingJob> lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** {@link #lock(long)} for a job this transaction already holds. */
-    TrainingJob lock(TrainingJob job) {
+    public TrainingJob lock(TrainingJob job) {
         getEntityManager().refresh(job, LockModeType.PESSIMISTIC_WRITE);
         return job;
     }
 
-    List<TrainingJob> queued() {
+    public List<TrainingJob> queued() {
         return list("state", JobState.QUEUED);
     }
 
-    List<TrainingJob> active() {
+    public List<TrainingJob> active() {
         return list("state in ?1", List.of(JobState.STARTING, JobState.RUNNING));
     }
 }

@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.temper.base.SqlRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,21 @@ class ArchitectureTest {
                     .or(DescribedPredicate.describe("annotated with @SqlRepository",
                             (JavaClass c) -> c.isAnnotatedWith(SqlRepository.class)))
                     .as("repositories");
+
+    /** Each package of the training feature, its root included, is a slice of its own. */
+    private static final SliceAssignment PACKAGES_OF_TRAINING = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals("dev.temper.training") || name.startsWith("dev.temper.training.")
+                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "packages of dev.temper.training";
+        }
+    };
 
     private static JavaClasses temper;
 
@@ -120,5 +137,11 @@ class ArchitectureTest {
     @Test
     void featuresHaveNoCycles() {
         slices().matching("dev.temper.(*)..").should().beFreeOfCycles().check(temper);
+    }
+
+    @Test
+    void theTrainingPartsHaveNoCycles() {
+        // The job core, dispatch, executors, the worker API, the queue: each leans only on those below it.
+        slices().assignedFrom(PACKAGES_OF_TRAINING).should().beFreeOfCycles().check(temper);
     }
 }

@@ -1,8 +1,8 @@
 package dev.temper.engine.training;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.engine.io.EngineJson;
 import dev.temper.engine.io.FileTrees;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.strategy.TrainingStrategy;
 import java.io.IOException;

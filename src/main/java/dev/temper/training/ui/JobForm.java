@@ -17,11 +17,11 @@ import dev.temper.contract.JobKind;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.engine.strategy.TrainingStrategy;
 import dev.temper.registry.ModelVersion;
-import dev.temper.training.JobResources;
 import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.TrainingSettings;
+import dev.temper.training.executor.JobResources;
 import java.util.List;
 import java.util.Optional;
 

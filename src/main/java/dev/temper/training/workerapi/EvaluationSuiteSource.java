@@ -1,0 +1,12 @@
+package dev.temper.training.workerapi;
+
+import dev.temper.engine.evaluation.EvaluationSpec;
+
+/**
+ * The robustness suite that evaluation jobs run, sent to their workers with the job's spec. The evaluation
+ * feature, which sits downstream of training, provides it.
+ */
+public interface EvaluationSuiteSource {
+
+    EvaluationSpec settings();
+}
