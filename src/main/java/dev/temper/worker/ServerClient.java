@@ -1,8 +1,8 @@
 package dev.temper.worker;
 
-import dev.temper.engine.io.EngineJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.WorkerProtocol;
+import dev.temper.engine.io.EngineJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.temper.worker;
 
 import dev.temper.contract.FailureReport;
-import dev.temper.engine.io.FileTrees;
 import dev.temper.contract.WorkerProtocol;
+import dev.temper.engine.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.temper.evaluation;
 
-import dev.temper.engine.evaluation.EvaluationSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

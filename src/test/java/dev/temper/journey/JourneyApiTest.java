@@ -1,6 +1,8 @@
 package dev.temper.journey;
 
 import static dev.temper.testsupport.Api.as;
+import static dev.temper.testsupport.Jobs.awaitFinished;
+import static dev.temper.testsupport.Jobs.strategy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,9 +10,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-
-import static dev.temper.testsupport.Jobs.awaitFinished;
-import static dev.temper.testsupport.Jobs.strategy;
 
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.Jobs;

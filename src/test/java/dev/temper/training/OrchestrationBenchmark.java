@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.testsupport.CsvFixtures;
+import dev.temper.training.HandMadeAttempts.Attempt;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.temper.training.HandMadeAttempts.Attempt;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.testsupport.CsvFixtures;
+import dev.temper.training.HandMadeAttempts.Attempt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.temper.training.HandMadeAttempts.Attempt;
 import org.junit.jupiter.api.Test;
 
 /**

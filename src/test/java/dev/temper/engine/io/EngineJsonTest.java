@@ -1,11 +1,11 @@
 package dev.temper.engine.io;
 
-import dev.temper.engine.model.ModelManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.contract.DataKind;
 import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.SplitPlan;
+import dev.temper.engine.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

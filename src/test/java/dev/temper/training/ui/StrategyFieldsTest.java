@@ -3,11 +3,11 @@ package dev.temper.training.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.temper.engine.strategy.InvalidSpecException;
 import dev.temper.engine.strategy.AdversarialSpec;
 import dev.temper.engine.strategy.AugmentationSpec;
 import dev.temper.engine.strategy.EarlyStoppingSpec;
 import dev.temper.engine.strategy.FreezeSpec;
+import dev.temper.engine.strategy.InvalidSpecException;
 import dev.temper.engine.strategy.OptimizerSpec;
 import dev.temper.engine.strategy.ScheduleSpec;
 import dev.temper.engine.strategy.TrainingStrategy;
