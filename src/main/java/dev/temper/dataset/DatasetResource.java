@@ -2,6 +2,7 @@ package dev.temper.dataset;
 
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.DatasetFile;
+import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.Consumes;
@@ -78,7 +79,7 @@ public class DatasetResource {
             @QueryParam("testRatio") Double testRatio, @QueryParam("seed") Long seed, InputStream body)
             throws IOException {
         var uploadFormat = UploadParameters.format(format, null);
-        if (uploadFormat == dev.temper.dataset.format.UploadFormat.IDX) {
+        if (uploadFormat == UploadFormat.IDX) {
             throw ProblemException.badRequest("format: IDX needs two files; send them as a multipart form "
                     + "(fields 'file' and 'labelsFile')");
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Streams a request body to a temporary file, refusing it as soon as it passes the size limit. */
 final class UploadSpool {
@@ -42,7 +43,7 @@ final class UploadSpool {
             return (bytes >> 30) + " GiB";
         }
         if (bytes >= 1L << 20) {
-            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
         }
         return bytes + " bytes";
     }

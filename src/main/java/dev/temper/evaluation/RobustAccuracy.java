@@ -1,5 +1,6 @@
 package dev.temper.evaluation;
 
+import dev.temper.contract.RobustPoint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +16,7 @@ import jakarta.persistence.Table;
 public class RobustAccuracy {
 
     /** Attack names as the engine reports them, plus the per-example worst case over all of them. */
-    public static final String WORST_CASE = dev.temper.contract.RobustPoint.WORST_CASE;
+    public static final String WORST_CASE = RobustPoint.WORST_CASE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +40,7 @@ public class JobLogRepository {
         for (int i = 0; i < lines.size(); i++) {
             LogLine line = lines.get(i);
             seqs[i] = line.seq();
-            times[i] = Timestamp.from(line.at() == null ? java.time.Instant.now() : line.at());
+            times[i] = Timestamp.from(line.at() == null ? Instant.now() : line.at());
             String text = line.line() == null ? "" : line.line();
             texts[i] = text.length() <= MAX_LINE_LENGTH ? text : text.substring(0, MAX_LINE_LENGTH) + "...";
         }

@@ -4,6 +4,7 @@ import dev.temper.base.Json;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
+import dev.temper.contract.MetricPoint;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.dataset.ReadyForJobs;
@@ -151,7 +152,7 @@ public class JobService {
 
     /** One named step-level series (train loss, accuracy, learning rate per step), thinned to maxPoints. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<dev.temper.contract.MetricPoint> series(CurrentUser user, long jobId, String name, int maxPoints) {
+    public List<MetricPoint> series(CurrentUser user, long jobId, String name, int maxPoints) {
         get(user, jobId);
         return points.series(jobId, name, maxPoints);
     }

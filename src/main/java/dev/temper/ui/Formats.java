@@ -49,6 +49,6 @@ public final class Formats {
             value /= 1024;
             unit++;
         } while (value >= 1024 && unit < units.length - 1);
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

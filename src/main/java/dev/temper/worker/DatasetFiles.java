@@ -1,7 +1,7 @@
 package dev.temper.worker;
 
-import dev.temper.contract.DatasetFile;
 import dev.temper.contract.DatasetFile.SplitRows;
+import dev.temper.contract.DatasetFile;
 import dev.temper.contract.Split;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ final class DatasetFiles {
         Map<Split, List<Integer>> labels = new EnumMap<>(Split.class);
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] cells = line.split(",", -1);
-            Split split = Split.valueOf(cells[0].toUpperCase(java.util.Locale.ROOT));
+            Split split = Split.valueOf(cells[0].toUpperCase(Locale.ROOT));
             float[] row = new float[cells.length - 2];
             for (int i = 0; i < row.length; i++) {
                 row[i] = Float.parseFloat(cells[i + 2]);

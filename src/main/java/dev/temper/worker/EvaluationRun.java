@@ -16,6 +16,7 @@ import dev.temper.engine.model.ModelManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Runs the engine's robustness suite on a model and turns its report into what the server stores. */
 final class EvaluationRun {
@@ -61,7 +62,7 @@ final class EvaluationRun {
         for (EpsilonPoint point : report.adversarial().curve()) {
             points.add(new RobustPoint(RobustPoint.WORST_CASE, point.epsilon(), point.worstCase().value()));
             point.byAttack().forEach((attack, accuracy) ->
-                    points.add(new RobustPoint(attack.toUpperCase(java.util.Locale.ROOT), point.epsilon(),
+                    points.add(new RobustPoint(attack.toUpperCase(Locale.ROOT), point.epsilon(),
                             accuracy.value())));
         }
         return points;

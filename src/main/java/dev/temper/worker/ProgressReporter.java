@@ -10,6 +10,7 @@ import dev.temper.engine.training.EpochMetrics;
 import dev.temper.engine.training.StepMetrics;
 import dev.temper.engine.training.TrainingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
         try {
             flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot report epoch " + m.epoch(), e);
+            throw new UncheckedIOException("Cannot report epoch " + m.epoch(), e);
         }
     }
 

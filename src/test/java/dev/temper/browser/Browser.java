@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -113,7 +116,7 @@ final class Browser implements AutoCloseable {
      */
     void upload(String uploadId, Path... files) {
         WebElement input = byId(uploadId).getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
+        input.sendKeys(String.join("\n", Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
     }
 
     String text(String id) {
@@ -149,7 +152,7 @@ final class Browser implements AutoCloseable {
     void until(Supplier<Boolean> condition, Duration timeout) {
         try {
             new WebDriverWait(driver, timeout).ignoring(RuntimeException.class).until(d -> condition.get());
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             screenshot("timed-out-" + System.currentTimeMillis());
             throw e;
         }
@@ -175,7 +178,7 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // A temporary profile; the OS cleans its temp directory.
         }

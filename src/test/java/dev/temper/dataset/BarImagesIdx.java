@@ -1,5 +1,6 @@
 package dev.temper.dataset;
 
+import dev.temper.testsupport.Api;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class BarImagesIdx {
         Path images = dir.resolve("images-idx3-ubyte.gz");
         Path labels = dir.resolve("labels-idx1-ubyte.gz");
         write(images, labels, count, seed);
-        return dev.temper.testsupport.Api.as(user).multiPart("name", name).multiPart("format", "IDX")
+        return Api.as(user).multiPart("name", name).multiPart("format", "IDX")
                 .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
     }

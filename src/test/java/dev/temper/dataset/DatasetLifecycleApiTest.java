@@ -14,6 +14,7 @@ import dev.temper.dataset.DatasetUploads.Footprint;
 import dev.temper.dataset.format.UploadFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -203,11 +204,11 @@ class DatasetLifecycleApiTest {
         before.assertUnchanged();
     }
 
-    private static io.restassured.response.ValidatableResponse csvWithIds(String name, String csv) {
+    private static ValidatableResponse csvWithIds(String name, String csv) {
         return DatasetUploads.iris("alice", name, csv);
     }
 
-    private static io.restassured.response.ValidatableResponse derive(long id, Map<String, Object> body) {
+    private static ValidatableResponse derive(long id, Map<String, Object> body) {
         return as("alice").contentType("application/json").body(body).post("/api/datasets/{id}/derive", id).then();
     }
 }

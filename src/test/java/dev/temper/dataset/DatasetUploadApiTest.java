@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.temper.base.Sha256;
+import dev.temper.contract.DatasetFile;
 import dev.temper.dataset.DatasetUploads.Footprint;
 import dev.temper.dataset.format.UploadFixtures;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +96,9 @@ class DatasetUploadApiTest {
 
         // The canonical file reads back byte for byte: its hash is the version's identity.
         byte[] content = as("alice").get("/api/datasets/{id}/content", version.getLong("id")).then().statusCode(200)
-                .contentType(dev.temper.contract.DatasetFile.MEDIA_TYPE).extract().asByteArray();
+                .contentType(DatasetFile.MEDIA_TYPE).extract().asByteArray();
         assertThat(content).hasSize(version.getInt("sizeBytes"));
-        assertThat(dev.temper.base.Sha256.hex(content))
+        assertThat(Sha256.hex(content))
                 .isEqualTo(version.getString("sha256"));
     }
 

@@ -3,6 +3,7 @@ package dev.temper.dataset;
 import static dev.temper.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.dataset.format.UploadFixtures;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -27,8 +28,8 @@ final class DatasetUploads {
 
     /** The iris-like fixture: label column species, id column plant_id. */
     static ValidatableResponse iris(String user, String name, String csv) {
-        return upload(user, name, Map.of("labelColumn", dev.temper.dataset.format.UploadFixtures.CSV_LABEL,
-                "idColumn", dev.temper.dataset.format.UploadFixtures.CSV_ID), "file", name + ".csv",
+        return upload(user, name, Map.of("labelColumn", UploadFixtures.CSV_LABEL,
+                "idColumn", UploadFixtures.CSV_ID), "file", name + ".csv",
                 csv.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -38,7 +39,7 @@ final class DatasetUploads {
      */
     static String uniqueIris(String tag) {
         double value = 1 + Math.floorMod(tag.hashCode(), 1000) / 100.0;
-        return dev.temper.dataset.format.UploadFixtures.validCsv() + "own-" + tag + "," + value + "," + value + ","
+        return UploadFixtures.validCsv() + "own-" + tag + "," + value + "," + value + ","
                 + value + "," + value + ",setosa\n";
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,7 +57,7 @@ final class RawHttp {
                 }
                 answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             // A server still waiting for the body never answers; what came so far tells the assertion why.
             answer.append("[no complete answer within the timeout]");
         }

@@ -3,6 +3,7 @@ package dev.temper.engine;
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.corruptions.ImageShape;
 import dev.temper.engine.model.MlpArchitecture;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -40,6 +41,6 @@ final class BarImagesFixture {
     }
 
     static MlpArchitecture architecture() {
-        return new MlpArchitecture(java.util.List.of(16));
+        return new MlpArchitecture(List.of(16));
     }
 }

@@ -3,6 +3,7 @@ package dev.temper.engine;
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.model.MlpArchitecture;
 import dev.temper.engine.strategy.TrainingStrategy;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -53,7 +54,7 @@ public final class BlobsFixture {
     }
 
     public static MlpArchitecture architecture() {
-        return new MlpArchitecture(java.util.List.of(16, 8));
+        return new MlpArchitecture(List.of(16, 8));
     }
 
     public static TrainingStrategy quick(long seed) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +126,7 @@ class CnnTrainerTest {
     }
 
     private static TabularData noise(int rows, int width, long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         float[][] features = new float[rows][width];
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) {

@@ -11,6 +11,7 @@ import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
 import dev.temper.engine.evaluation.corruptions.CorruptionType;
+import dev.temper.engine.evaluation.corruptions.ImageShape;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.model.Standardization;
 import dev.temper.engine.training.Trainer;
@@ -112,7 +113,7 @@ class RobustnessSuiteTest {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("r")));
         EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
-                .withImages(new dev.temper.engine.evaluation.corruptions.ImageShape(2, 2, 1));
+                .withImages(new ImageShape(2, 2, 1));
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
     }

@@ -13,6 +13,7 @@ import dev.temper.engine.strategy.OptimizerSpec;
 import dev.temper.engine.strategy.RegularizationSpec;
 import dev.temper.engine.strategy.ScheduleSpec;
 import dev.temper.engine.strategy.TrainingStrategy;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class StrategySpecTest {
         refused(() -> TrainingStrategy.of(1, 8, 0.1, 1).withOptimizer(null), "optimizer");
         refused(() -> new CnnArchitecture(28, 28, 1, List.of(), List.of(64)), "convFilters");
         refused(() -> new CnnArchitecture(28, 0, 1, List.of(8), List.of(64)), "width");
-        refused(() -> new CnnArchitecture(28, 28, 1, java.util.Arrays.asList(8, null), List.of(64)), "convFilters");
-        refused(() -> FreezeSpec.named(java.util.Arrays.asList("conv0", null)), "layerNames");
+        refused(() -> new CnnArchitecture(28, 28, 1, Arrays.asList(8, null), List.of(64)), "convFilters");
+        refused(() -> FreezeSpec.named(Arrays.asList("conv0", null)), "layerNames");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class TrainerTest {
                 BlobsFixture.validation(), strategy, tmp.resolve("base")).withListener(epochs::add));
 
         assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(
-                java.util.stream.IntStream.rangeClosed(1, strategy.epochs()).boxed().toArray(Integer[]::new));
+                IntStream.rangeClosed(1, strategy.epochs()).boxed().toArray(Integer[]::new));
         assertThat(epochs).allSatisfy(m -> assertThat(m.totalEpochs()).isEqualTo(strategy.epochs()));
         EpochMetrics last = epochs.get(epochs.size() - 1);
         System.out.println("pretrain last epoch: " + last);
@@ -63,7 +65,7 @@ class TrainerTest {
 
         assertThat(model.manifest().classNames()).isEqualTo(names);
         assertThat(ModelManifest.read(model.directory()).classNames()).isEqualTo(names);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        Assertions.assertThatThrownBy(() ->
                         new TabularData(train.features(), train.labels(), 3, List.of("only-one")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("classNames");
     }
@@ -126,7 +128,7 @@ class TrainerTest {
         Path dir = Files.createDirectories(tmp.resolve("used"));
         Files.writeString(dir.resolve("stale.txt"), "old");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(),
+        Assertions.assertThatThrownBy(() -> Trainer.pretrain(BlobsFixture.architecture(),
                         TrainingRequest.of(BlobsFixture.train(), BlobsFixture.validation(),
                         TrainingStrategy.of(1, 32, 0.01, 1), dir)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exportDir");

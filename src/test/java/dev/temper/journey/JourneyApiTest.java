@@ -16,10 +16,16 @@ import dev.temper.testsupport.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -79,14 +85,14 @@ class JourneyApiTest {
     }
 
     private static long storedFiles() {
-        java.nio.file.Path store = java.nio.file.Path.of("target", "test-artifacts");
-        if (!java.nio.file.Files.exists(store)) {
+        Path store = Path.of("target", "test-artifacts");
+        if (!Files.exists(store)) {
             return 0;
         }
-        try (var files = java.nio.file.Files.walk(store)) {
-            return files.filter(java.nio.file.Files::isRegularFile).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (var files = Files.walk(store)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -204,8 +210,8 @@ class JourneyApiTest {
         as("bob").get("/api/jobs").then().statusCode(200).body("id", not(hasItem((int) fineTuneJobId)));
         as("bob").get("/api/jobs/{id}", fineTuneJobId).then().statusCode(404);
         as("bob").get("/api/jobs/{id}/metrics", fineTuneJobId).then().statusCode(404);
-        as("bob").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
-        as("bob").get("/api/leaderboards").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+        as("bob").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).body("$", Matchers.empty());
+        as("bob").get("/api/leaderboards").then().statusCode(200).body("$", Matchers.empty());
         as("bob").get("/api/approvals").then().statusCode(200).body("id", not(hasItem((int) approvalId)));
         as("bob").get("/api/approvals/{id}", approvalId).then().statusCode(404);
         // bob cannot train on team-a's data either.
@@ -249,7 +255,7 @@ class JourneyApiTest {
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
-    private static io.restassured.response.ValidatableResponse upload(String user, String name, String labelColumn,
+    private static ValidatableResponse upload(String user, String name, String labelColumn,
             String csv) {
         return as(user).multiPart("name", name).multiPart("labelColumn", labelColumn)
                 .multiPart("file", name + ".csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
@@ -261,7 +267,7 @@ class JourneyApiTest {
                 .body("state", equalTo("QUEUED")).extract().jsonPath().getLong("id");
     }
 
-    private static io.restassured.response.ValidatableResponse decide(String user, long id, boolean approve,
+    private static ValidatableResponse decide(String user, long id, boolean approve,
             String comment) {
         return as(user).contentType(ContentType.JSON).body(Map.of("approve", approve, "comment", comment))
                 .post("/api/approvals/{id}/decision", id).then();

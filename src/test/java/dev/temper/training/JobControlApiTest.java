@@ -10,6 +10,7 @@ import dev.temper.dataset.BarImagesIdx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ class JobControlApiTest {
         assertThat(job.getInt("epochsDone")).isLessThan(5_000);
     }
 
-    private static io.restassured.response.ValidatableResponse submit(Map<String, Object> extra) throws Exception {
+    private static ValidatableResponse submit(Map<String, Object> extra) throws Exception {
         Map<String, Object> request = new HashMap<>(Map.of("kind", "PRETRAIN", "modelName", "control-cnn",
                 "datasetVersionId", datasetId(), "architecture", Map.of("type", "CNN", "height", 28, "width", 28,
                         "channels", 1, "convFilters", List.of(8), "denseWidths", List.of(16)),

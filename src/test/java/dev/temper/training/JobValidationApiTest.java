@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class JobValidationApiTest {
                 .contentType("application/problem+json");
         as("alice").contentType(ContentType.JSON).body("{\"kind\":\"PRETRAIN\"").post("/api/jobs").then()
                 .statusCode(400);
-        org.assertj.core.api.Assertions.assertThat(jobCount()).isEqualTo(jobsBefore);
+        Assertions.assertThat(jobCount()).isEqualTo(jobsBefore);
     }
 
     private static Map<String, Object> pretrain(Map<String, Object> strategy) {

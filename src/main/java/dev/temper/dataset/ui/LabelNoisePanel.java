@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Suspected label errors: start a search (a background task whose progress is pushed here), then review
@@ -142,7 +143,7 @@ class LabelNoisePanel extends Composite<VerticalLayout> {
         return labels;
     }
 
-    private void derive(java.util.function.Supplier<Derivation> derivation) {
+    private void derive(Supplier<Derivation> derivation) {
         if (suspects.getSelectedItems().isEmpty()) {
             ProblemNotification.error("Select the suspects you reviewed first");
             return;

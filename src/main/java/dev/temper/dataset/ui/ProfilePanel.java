@@ -11,8 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.temper.contract.Split;
 import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.DatasetVersion;
-import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.DatasetProfile.ValueStats;
+import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.PreviewImages;
 import dev.temper.ui.BarChart;
 import dev.temper.ui.Formats;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +65,7 @@ class ProfilePanel extends Composite<VerticalLayout> {
 
     private static Span imbalance(DatasetProfile profile) {
         var imbalance = profile.imbalance();
-        Span text = new Span(imbalance == null ? "No samples." : String.format(java.util.Locale.ROOT,
+        Span text = new Span(imbalance == null ? "No samples." : String.format(Locale.ROOT,
                 "Imbalance ratio %.2f: largest class %s (%d), smallest %s (%d)%s", imbalance.ratio(),
                 imbalance.largestClass(), imbalance.largestCount(), imbalance.smallestClass(), imbalance.smallestCount(),
                 imbalance.emptyClasses().isEmpty() ? "" : "; empty: " + String.join(", ", imbalance.emptyClasses())));

@@ -1,6 +1,7 @@
 package dev.temper.engine.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Small CNN for images given as flat rows of height*width*channels floats in [0, 1] (row-major HWC).
@@ -21,8 +22,8 @@ public record CnnArchitecture(int height, int width, int channels, List<Integer>
         require(channels >= 1, "channels must be >= 1, was " + channels);
         require(convFilters != null && !convFilters.isEmpty(), "convFilters must name at least one block");
         require(denseWidths != null, "denseWidths must not be null");
-        require(convFilters.stream().noneMatch(java.util.Objects::isNull), "convFilters must not contain null");
-        require(denseWidths.stream().noneMatch(java.util.Objects::isNull), "denseWidths must not contain null");
+        require(convFilters.stream().noneMatch(Objects::isNull), "convFilters must not contain null");
+        require(denseWidths.stream().noneMatch(Objects::isNull), "denseWidths must not contain null");
         convFilters = List.copyOf(convFilters);
         denseWidths = List.copyOf(denseWidths);
         require(convFilters.stream().allMatch(f -> f >= 1), "convFilters must all be >= 1, was " + convFilters);

@@ -12,6 +12,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Logits of an exported model computed by DJL's TensorFlow engine, the way the product serves it.
@@ -54,7 +55,7 @@ public final class DjlInference implements AutoCloseable {
                 float[] logits = output.get(0).toFloatArray();
                 int classes = logits.length / rows;
                 for (int i = 0; i < rows; i++) {
-                    all[start + i] = java.util.Arrays.copyOfRange(logits, i * classes, (i + 1) * classes);
+                    all[start + i] = Arrays.copyOfRange(logits, i * classes, (i + 1) * classes);
                 }
             } catch (TranslateException e) {
                 throw new IllegalStateException("DJL prediction failed", e);

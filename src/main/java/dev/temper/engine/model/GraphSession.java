@@ -1,5 +1,6 @@
 package dev.temper.engine.model;
 
+import java.util.Arrays;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -24,7 +25,7 @@ public final class GraphSession {
     public float[][] logits(float[][] features) {
         float[][] all = new float[features.length][];
         for (int start = 0; start < features.length; start += CHUNK) {
-            float[][] chunk = java.util.Arrays.copyOfRange(features, start, Math.min(features.length, start + CHUNK));
+            float[][] chunk = Arrays.copyOfRange(features, start, Math.min(features.length, start + CHUNK));
             try (TFloat32 x = Tensors.matrix(chunk, model.layout().inputDim());
                  Result result = session.runner().feed(model.features(), x).fetch(model.logits()).run()) {
                 System.arraycopy(Tensors.rows((TFloat32) result.get(0)), 0, all, start, chunk.length);
@@ -55,8 +56,8 @@ public final class GraphSession {
         int correct = 0;
         for (int start = 0; start < labels.length; start += CHUNK) {
             int end = Math.min(labels.length, start + CHUNK);
-            float[][] chunk = java.util.Arrays.copyOfRange(features, start, end);
-            int[] chunkLabels = java.util.Arrays.copyOfRange(labels, start, end);
+            float[][] chunk = Arrays.copyOfRange(features, start, end);
+            int[] chunkLabels = Arrays.copyOfRange(labels, start, end);
             try (TFloat32 x = Tensors.matrix(chunk, model.layout().inputDim());
                  TFloat32 y = Tensors.oneHot(chunkLabels, model.layout().classCount());
                  Result result = session.runner().feed(model.features(), x).feed(loss.labels(), y)

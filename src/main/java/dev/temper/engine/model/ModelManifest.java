@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Describes an exported model beside its SavedModel (manifest.json): enough to rebuild the graph,
@@ -36,7 +37,7 @@ public record ModelManifest(String architecture, int inputDim, List<Integer> inp
         convFilters = convFilters == null ? List.of() : List.copyOf(convFilters);
         // Manifests written before class names were recorded number their classes.
         classNames = classNames == null
-                ? java.util.stream.IntStream.range(0, classCount).mapToObj(Integer::toString).toList()
+                ? IntStream.range(0, classCount).mapToObj(Integer::toString).toList()
                 : List.copyOf(classNames);
     }
 

@@ -1,6 +1,7 @@
 package dev.temper.engine.model;
 
 import dev.temper.engine.data.TabularData;
+import java.util.Arrays;
 
 /**
  * Per-feature (x - mean) / std, applied in Java before any tensor is built, so that training, DJL
@@ -14,7 +15,7 @@ public record Standardization(float[] mean, float[] std) {
     /** Leaves values unchanged: images stay in pixel units [0, 1]. */
     public static Standardization identity(int width) {
         float[] std = new float[width];
-        java.util.Arrays.fill(std, 1f);
+        Arrays.fill(std, 1f);
         return new Standardization(new float[width], std);
     }
 

@@ -1,5 +1,6 @@
 package dev.temper.engine.model;
 
+import java.util.Arrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -31,7 +32,7 @@ public final class Tensors {
         float off = (float) (smoothing / classCount);
         float on = (float) (1 - smoothing) + off;
         float[] flat = new float[labels.length * classCount];
-        java.util.Arrays.fill(flat, off);
+        Arrays.fill(flat, off);
         for (int i = 0; i < labels.length; i++) {
             flat[i * classCount + labels[i]] = on;
         }

@@ -2,6 +2,7 @@ package dev.temper.engine.strategy;
 
 import dev.temper.engine.model.NetworkLayout;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +38,7 @@ public final class FreezePlan {
         List<Integer> frozen = new ArrayList<>(frozenAtStart.descendingSet());
         int thawed = unfreezeEveryEpochs == 0 ? 0 : Math.min(frozen.size(), (epoch - 1) / unfreezeEveryEpochs);
         Set<Integer> stillFrozen = Set.copyOf(frozen.subList(thawed, frozen.size()));
-        Set<String> trainable = new java.util.LinkedHashSet<>();
+        Set<String> trainable = new LinkedHashSet<>();
         for (int i = 0; i < layerNames.size(); i++) {
             if (!stillFrozen.contains(i)) {
                 trainable.add(layerNames.get(i));

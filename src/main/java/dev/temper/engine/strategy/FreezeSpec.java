@@ -1,6 +1,7 @@
 package dev.temper.engine.strategy;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which layers keep their weights exactly (no update at all). Layers are conv0.., dense0.., head, bottom up.
@@ -14,7 +15,7 @@ public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopL
 
     public FreezeSpec {
         SpecChecks.atLeast(firstLayers, 0, "firstLayers");
-        SpecChecks.require(layerNames != null && layerNames.stream().noneMatch(java.util.Objects::isNull),
+        SpecChecks.require(layerNames != null && layerNames.stream().noneMatch(Objects::isNull),
                 "layerNames", "layerNames must not be or contain null");
         layerNames = List.copyOf(layerNames);
         SpecChecks.atLeast(trainTopLayers, 0, "trainTopLayers");

@@ -3,6 +3,7 @@ package dev.temper.engine.training;
 import dev.temper.engine.model.Classification;
 import dev.temper.engine.model.GraphSession;
 import dev.temper.engine.strategy.AdversarialSpec;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -33,8 +34,8 @@ final class AdversarialExamples {
         }
         // Rows are already in random order, so the leading share of the batch is a random subset.
         int count = Math.max(1, (int) Math.round(spec.ratio() * x.length));
-        float[][] subset = java.util.Arrays.copyOf(x, count);
-        int[] labels = java.util.Arrays.copyOf(y, count);
+        float[][] subset = Arrays.copyOf(x, count);
+        int[] labels = Arrays.copyOf(y, count);
         float[][] adversarial = attack(subset, labels, epsilon, random);
         float[][] mixed = x.clone();
         System.arraycopy(adversarial, 0, mixed, 0, count);

@@ -3,6 +3,7 @@ package dev.temper.engine.training;
 import dev.temper.engine.model.CnnLayout;
 import dev.temper.engine.model.NetworkLayout;
 import dev.temper.engine.strategy.AugmentationSpec;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -78,7 +79,7 @@ final class BatchAugmenter {
             int left = random.nextInt(w) - spec.cutoutSize() / 2;
             for (int y = Math.max(0, top); y < Math.min(h, top + spec.cutoutSize()); y++) {
                 for (int x = Math.max(0, left); x < Math.min(w, left + spec.cutoutSize()); x++) {
-                    java.util.Arrays.fill(out, (y * w + x) * c, (y * w + x + 1) * c, 0f);
+                    Arrays.fill(out, (y * w + x) * c, (y * w + x + 1) * c, 0f);
                 }
             }
         }

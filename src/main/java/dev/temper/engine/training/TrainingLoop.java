@@ -9,6 +9,7 @@ import dev.temper.engine.strategy.EarlyStoppingSpec;
 import dev.temper.engine.strategy.FreezePlan;
 import dev.temper.engine.strategy.TrainingStrategy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,7 +66,7 @@ final class TrainingLoop {
                 Random augmentRandom = RunRandom.AUGMENT.forEpoch(strategy.seed(), epoch);
                 Random attackRandom = RunRandom.ATTACK.forEpoch(strategy.seed(), epoch);
                 // A layer's step count is the run's step minus the steps taken before the layer began to train.
-                Map<String, Integer> stepsBefore = new java.util.HashMap<>();
+                Map<String, Integer> stepsBefore = new HashMap<>();
                 for (String layer : trainable) {
                     stepsBefore.put(layer, (freeze.firstTrainingEpoch(layer) - 1) * stepsPerEpoch);
                 }
@@ -81,7 +82,7 @@ final class TrainingLoop {
                     AdversarialExamples.Batch batch = adversarial.apply(x, MiniBatches.labels(trainY, rows), epoch,
                             attackRandom);
                     step++;
-                    Map<String, Integer> stepsByLayer = new java.util.HashMap<>();
+                    Map<String, Integer> stepsByLayer = new HashMap<>();
                     for (var layer : stepsBefore.entrySet()) {
                         stepsByLayer.put(layer.getKey(), step - layer.getValue());
                     }

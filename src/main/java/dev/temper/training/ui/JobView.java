@@ -42,6 +42,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -229,7 +230,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         timeline.addColumn(e -> e.message == null ? "" : e.message).setHeader("Message").setFlexGrow(1);
     }
 
-    private void act(java.util.function.Supplier<TrainingJob> action) {
+    private void act(Supplier<TrainingJob> action) {
         try {
             action.get();
             refresh();

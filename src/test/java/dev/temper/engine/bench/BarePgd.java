@@ -13,6 +13,7 @@ import java.util.Random;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -63,7 +64,7 @@ final class BarePgd implements AutoCloseable {
                 keepBest(current, n, y, best, bestMargin, dim);
                 for (int s = 0; s < settings.steps(); s++) {
                     float[] gradient;
-                    try (TFloat32 features = Tensors.withShape(current, org.tensorflow.ndarray.Shape.of(n, dim));
+                    try (TFloat32 features = Tensors.withShape(current, Shape.of(n, dim));
                          Result result = session.runner().feed(model.features(), features)
                                  .feed(model.loss().labels(), labels).fetch(inputGradient).run()) {
                         gradient = Tensors.flat((TFloat32) result.get(0));
@@ -95,7 +96,7 @@ final class BarePgd implements AutoCloseable {
     /** Logit of the true class minus the largest other logit, per example. */
     private double[] margins(float[] flat, int n, int[] y) {
         float[] logits;
-        try (TFloat32 features = Tensors.withShape(flat, org.tensorflow.ndarray.Shape.of(n, flat.length / n));
+        try (TFloat32 features = Tensors.withShape(flat, Shape.of(n, flat.length / n));
              Result result = session.runner().feed(model.features(), features).fetch(model.logits()).run()) {
             logits = Tensors.flat((TFloat32) result.get(0));
         }

@@ -3,6 +3,9 @@ package dev.temper.engine.bench;
 import dev.temper.engine.model.TensorFlowRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,11 +55,11 @@ public final class EngineBenchmark {
     }
 
     private static Set<String> sections(String arg) {
-        String trimmed = arg.trim().toLowerCase(java.util.Locale.ROOT);
+        String trimmed = arg.trim().toLowerCase(Locale.ROOT);
         if (trimmed.isEmpty() || trimmed.equals("all")) {
-            return new java.util.LinkedHashSet<>(java.util.List.of("quality", "speed", "memory"));
+            return new LinkedHashSet<>(List.of("quality", "speed", "memory"));
         }
-        Set<String> chosen = new java.util.LinkedHashSet<>();
+        Set<String> chosen = new LinkedHashSet<>();
         for (String part : trimmed.split("[,\\s]+")) {
             if (!Set.of("quality", "speed", "memory").contains(part)) {
                 throw new IllegalArgumentException("unknown section '" + part + "': use quality, speed, memory or all");

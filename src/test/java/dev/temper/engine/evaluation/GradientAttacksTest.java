@@ -21,8 +21,10 @@ import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.training.Trainer;
 import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,8 +94,8 @@ class GradientAttacksTest {
     void rawInputGradientMatchesFiniteDifferencesOfTheLoss() {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("r")));
-        float[][] raw = java.util.Arrays.copyOf(BlobsFixture.test().features(), 5);
-        int[] labels = java.util.Arrays.copyOf(BlobsFixture.test().labels(), 5);
+        float[][] raw = Arrays.copyOf(BlobsFixture.test().features(), 5);
+        int[] labels = Arrays.copyOf(BlobsFixture.test().labels(), 5);
         float[] std = model.manifest().standardization().std();
         try (GraphAttackTarget graph = new GraphAttackTarget(model.directory(), model.manifest())) {
             RawInputTarget target = new RawInputTarget(graph, model.manifest().standardization());
@@ -115,7 +117,7 @@ class GradientAttacksTest {
                 }
                 for (int j = 0; j < raw[i].length; j++) {
                     assertThat(gradient[i][j] * (double) std[j]).isCloseTo(numeric[j],
-                            org.assertj.core.api.Assertions.within(0.05 * largest + 1e-4));
+                            Assertions.within(0.05 * largest + 1e-4));
                 }
             }
         }
@@ -129,10 +131,10 @@ class GradientAttacksTest {
         int[] labels = BlobsFixture.test().labels();
         try (GraphAttackTarget target = new GraphAttackTarget(model.directory(), model.manifest())) {
             float[] alone = target.lossGradient(new float[][] {inputs[0]}, new int[] {labels[0]})[0];
-            float[] inBatch = target.lossGradient(java.util.Arrays.copyOf(inputs, 50),
-                    java.util.Arrays.copyOf(labels, 50))[0];
+            float[] inBatch = target.lossGradient(Arrays.copyOf(inputs, 50),
+                    Arrays.copyOf(labels, 50))[0];
             for (int j = 0; j < alone.length; j++) {
-                assertThat(inBatch[j]).isCloseTo(alone[j], org.assertj.core.api.Assertions.within(1e-4f));
+                assertThat(inBatch[j]).isCloseTo(alone[j], Assertions.within(1e-4f));
             }
             assertThat(Logits.argMax(target.logits(new float[][] {inputs[0]})[0])).isBetween(0, 2);
         }

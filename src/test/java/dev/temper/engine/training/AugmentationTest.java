@@ -7,6 +7,7 @@ import dev.temper.engine.ImagesFixture;
 import dev.temper.engine.model.CnnLayout;
 import dev.temper.engine.model.MlpLayout;
 import dev.temper.engine.strategy.AugmentationSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class AugmentationTest {
                 assertThat(pixel).isBetween(0f, 1f);
             }
         }
-        assertThat(java.util.Arrays.deepEquals(augmented, images)).isFalse();
+        assertThat(Arrays.deepEquals(augmented, images)).isFalse();
         assertThat(augmenter.apply(images, new Random(5))).isDeepEqualTo(augmented);
     }
 
@@ -49,8 +50,8 @@ class AugmentationTest {
                     mirror[y * 8 + x] = images[i][y * 8 + 7 - x];
                 }
             }
-            boolean unchanged = java.util.Arrays.equals(flipped[i], images[i]);
-            boolean mirrored = java.util.Arrays.equals(flipped[i], mirror);
+            boolean unchanged = Arrays.equals(flipped[i], images[i]);
+            boolean mirrored = Arrays.equals(flipped[i], mirror);
             assertThat(unchanged || mirrored).as("image %d is itself or its mirror", i).isTrue();
         }
     }
@@ -64,12 +65,12 @@ class AugmentationTest {
         float[][] augmented = augmenter.apply(rows, new Random(3));
 
         assertThat(augmented).hasDimensions(rows.length, 4);
-        long dropped = java.util.Arrays.stream(augmented).flatMapToDouble(r -> {
+        long dropped = Arrays.stream(augmented).flatMapToDouble(r -> {
             double[] d = new double[r.length];
             for (int j = 0; j < r.length; j++) {
                 d[j] = r[j];
             }
-            return java.util.Arrays.stream(d);
+            return Arrays.stream(d);
         }).filter(v -> v == 0.0).count();
         assertThat(dropped / (double) (rows.length * 4)).isBetween(0.18, 0.32);
         assertThat(augmented[0]).isNotEqualTo(rows[0]);

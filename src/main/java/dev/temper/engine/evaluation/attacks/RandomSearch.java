@@ -1,6 +1,7 @@
 package dev.temper.engine.evaluation.attacks;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Gradient-free L-infinity attack that only queries logits: start at a point on the epsilon ball, then
@@ -68,6 +69,6 @@ public record RandomSearch(int queriesPerExample, InputBounds bounds, long seed,
 
     /** Examples not fooled yet; a fooled one needs no more queries. */
     private static int[] activeExamples(double[] margin) {
-        return java.util.stream.IntStream.range(0, margin.length).filter(i -> margin[i] >= 0).toArray();
+        return IntStream.range(0, margin.length).filter(i -> margin[i] >= 0).toArray();
     }
 }

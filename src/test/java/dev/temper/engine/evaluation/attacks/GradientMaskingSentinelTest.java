@@ -2,6 +2,7 @@ package dev.temper.engine.evaluation.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.engine.evaluation.metrics.Logits;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -36,7 +37,7 @@ class GradientMaskingSentinelTest {
     void smoothLinearModelDoesNotTripTheSentinel() {
         LinearTarget target = new LinearTarget(new float[][] {{1f, -1f, 0.5f}, {-1f, 1f, -0.5f}});
         float[][] inputs = uniform(200, 3, 10);
-        int[] labels = dev.temper.engine.evaluation.metrics.Logits.predictions(target.logits(inputs));
+        int[] labels = Logits.predictions(target.logits(inputs));
         RandomSearch search = new RandomSearch(100, InputBounds.UNBOUNDED, 5);
         RobustnessCurve curve = new RobustnessCurve(target, target, List.of(new Fgsm(InputBounds.UNBOUNDED),
                 new Pgd(PgdSettings.standard(10, 1), InputBounds.UNBOUNDED, 5), search));

@@ -1,5 +1,7 @@
 package dev.temper.engine.evaluation.attacks;
 
+import dev.temper.engine.evaluation.metrics.Logits;
+
 /** Test double: a linear softmax classifier logits = W x, whose exact input gradient is known in closed form. */
 final class LinearTarget implements AttackTarget {
 
@@ -33,7 +35,7 @@ final class LinearTarget implements AttackTarget {
         float[][] logits = logits(inputs);
         float[][] gradient = new float[inputs.length][inputs[0].length];
         for (int i = 0; i < inputs.length; i++) {
-            double[] p = dev.temper.engine.evaluation.metrics.Logits.softmax(logits[i]);
+            double[] p = Logits.softmax(logits[i]);
             for (int k = 0; k < weights.length; k++) {
                 double coefficient = p[k] - (k == labels[i] ? 1 : 0);
                 for (int j = 0; j < inputs[i].length; j++) {

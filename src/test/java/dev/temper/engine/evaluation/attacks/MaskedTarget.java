@@ -1,5 +1,7 @@
 package dev.temper.engine.evaluation.attacks;
 
+import dev.temper.engine.evaluation.metrics.Logits;
+
 /**
  * Test double of a gradient-masked model: a linear rule applied to inputs snapped to a 0.25 grid. The
  * snapping makes the loss piecewise constant, so the reported gradient is zero everywhere, yet a small
@@ -32,6 +34,6 @@ final class MaskedTarget implements AttackTarget {
 
     /** Labels the model gets right on clean inputs: its own predictions. */
     int[] ownPredictions(float[][] inputs) {
-        return dev.temper.engine.evaluation.metrics.Logits.predictions(logits(inputs));
+        return Logits.predictions(logits(inputs));
     }
 }

@@ -2,7 +2,9 @@ package dev.temper.engine.evaluation.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class SquareProposalTest {
@@ -12,12 +14,12 @@ class SquareProposalTest {
     @Test
     void startsOnStripesAtTheBallsSurface() {
         float[] clean = new float[72];
-        java.util.Arrays.fill(clean, 0.5f);
+        Arrays.fill(clean, 0.5f);
         float[] start = squares.start(clean, 0.1, InputBounds.UNIT, new Random(1));
         for (int x = 0; x < 6; x++) {
             for (int c = 0; c < 2; c++) {
                 float top = start[x * 2 + c];
-                assertThat(Math.abs(top - 0.5f)).isCloseTo(0.1f, org.assertj.core.api.Assertions.within(1e-6f));
+                assertThat(Math.abs(top - 0.5f)).isCloseTo(0.1f, Assertions.within(1e-6f));
                 for (int y = 1; y < 6; y++) {
                     assertThat(start[(y * 6 + x) * 2 + c]).isEqualTo(top);
                 }
@@ -28,7 +30,7 @@ class SquareProposalTest {
     @Test
     void nextChangesOneSquareWindowOnly() {
         float[] clean = new float[72];
-        java.util.Arrays.fill(clean, 0.5f);
+        Arrays.fill(clean, 0.5f);
         float[] current = clean.clone();
         float[] next = squares.next(clean, current, 0.1, 0.25, InputBounds.UNIT, new Random(3));
         int changedPixels = 0;
@@ -70,7 +72,7 @@ class SquareProposalTest {
         };
         float[][] images = new float[20][72];
         for (float[] image : images) {
-            java.util.Arrays.fill(image, 0.5f);
+            Arrays.fill(image, 0.5f);
         }
         int[] labels = new int[20];
         float[][] bySquares = new RandomSearch(40, InputBounds.UNIT, 1, squares).perturb(averaging, images, labels, 0.1);

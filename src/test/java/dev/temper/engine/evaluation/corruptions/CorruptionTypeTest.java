@@ -3,7 +3,11 @@ package dev.temper.engine.evaluation.corruptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +30,7 @@ class CorruptionTypeTest {
             }
             change[severity] = meanAbsoluteChange(image, corrupted);
         }
-        System.out.println(type + " mean absolute change by severity: " + java.util.Arrays.toString(change));
+        System.out.println(type + " mean absolute change by severity: " + Arrays.toString(change));
         assertThat(change[0]).isZero();
         assertThat(change[1]).isPositive();
         for (int severity = 2; severity <= CorruptionType.MAX_SEVERITY; severity++) {
@@ -53,12 +57,12 @@ class CorruptionTypeTest {
 
     @Test
     void corruptionErrorOfAModelAgainstItselfIsOne() {
-        var errors = java.util.Map.of(CorruptionType.BLUR, java.util.List.of(0.1, 0.2, 0.3, 0.4, 0.5),
-                CorruptionType.CONTRAST, java.util.List.of(0.0, 0.1, 0.1, 0.2, 0.6));
+        var errors = Map.of(CorruptionType.BLUR, List.of(0.1, 0.2, 0.3, 0.4, 0.5),
+                CorruptionType.CONTRAST, List.of(0.0, 0.1, 0.1, 0.2, 0.6));
         assertThat(CorruptionError.mean(errors, errors)).isEqualTo(1.0);
-        var halved = java.util.Map.of(CorruptionType.BLUR, java.util.List.of(0.05, 0.1, 0.15, 0.2, 0.25),
-                CorruptionType.CONTRAST, java.util.List.of(0.0, 0.1, 0.1, 0.2, 0.6));
-        assertThat(CorruptionError.mean(halved, errors)).isCloseTo(0.75, org.assertj.core.api.Assertions.within(1e-12));
+        var halved = Map.of(CorruptionType.BLUR, List.of(0.05, 0.1, 0.15, 0.2, 0.25),
+                CorruptionType.CONTRAST, List.of(0.0, 0.1, 0.1, 0.2, 0.6));
+        assertThat(CorruptionError.mean(halved, errors)).isCloseTo(0.75, Assertions.within(1e-12));
     }
 
     /**
