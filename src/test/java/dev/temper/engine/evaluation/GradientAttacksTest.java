@@ -136,7 +136,7 @@ class GradientAttacksTest {
             for (int j = 0; j < alone.length; j++) {
                 assertThat(inBatch[j]).isCloseTo(alone[j], Assertions.within(1e-4f));
             }
-            assertThat(Logits.argMax(target.logits(new float[][] {inputs[0]})[0])).isBetween(0, 2);
+            assertThat(Classification.argMax(target.logits(new float[][] {inputs[0]})[0])).isBetween(0, 2);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.temper.engine.evaluation.metrics;
 
+import dev.temper.engine.model.Classification;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public record Calibration(double expectedCalibrationError, List<ReliabilityBin> 
         double[] confidence = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {
             double[] probabilities = Logits.softmax(logits[i]);
-            confidence[i] = probabilities[Logits.argMax(logits[i])];
+            confidence[i] = probabilities[Classification.argMax(logits[i])];
         }
         return of(confidence, Logits.correct(logits, labels), binCount);
     }

@@ -1,25 +1,17 @@
 package dev.temper.engine.evaluation.metrics;
 
-/** Pure-Java helpers over rows of logits: predicted class and numerically stable softmax. */
+import dev.temper.engine.model.Classification;
+
+/** Pure-Java helpers over rows of logits: predictions, correctness and numerically stable softmax. */
 public final class Logits {
 
     private Logits() {
     }
 
-    public static int argMax(float[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     public static int[] predictions(float[][] logits) {
         int[] predicted = new int[logits.length];
         for (int i = 0; i < logits.length; i++) {
-            predicted[i] = argMax(logits[i]);
+            predicted[i] = Classification.argMax(logits[i]);
         }
         return predicted;
     }
@@ -28,7 +20,7 @@ public final class Logits {
     public static boolean[] correct(float[][] logits, int[] labels) {
         boolean[] correct = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            correct[i] = argMax(logits[i]) == labels[i];
+            correct[i] = Classification.argMax(logits[i]) == labels[i];
         }
         return correct;
     }
