@@ -71,9 +71,15 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
-    /** Types into a Vaadin field (its native input or textarea is slotted into the light DOM). */
+    /**
+     * Types into a Vaadin field (its native input or textarea is slotted into the light DOM once the component
+     * has upgraded, which in a dialog that has just opened can be a moment after the field itself appears).
+     */
     void type(String fieldId, String text) {
-        WebElement input = inView(byId(fieldId)).findElement(By.cssSelector("input, textarea"));
+        By nativeInput = By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea");
+        until(() -> !driver.findElements(nativeInput).isEmpty());
+        inView(byId(fieldId));
+        WebElement input = driver.findElement(nativeInput);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text, Keys.TAB);
     }
