@@ -159,6 +159,18 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theServerKeepsArtifactsOnTheMountedVolume() {
+        Container container = only(Deployment.class, "temper-server").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        String mounted = container.getVolumeMounts().stream()
+                .filter(mount -> "artifacts".equals(mount.getName()))
+                .findFirst().orElseThrow().getMountPath();
+        // The environment form of temper.storage.root; any other name would leave the default data/artifacts
+        // inside the container, lost with the pod.
+        assertEquals(mounted, only(ConfigMap.class, "temper-server").getData().get("TEMPER_STORAGE_ROOT"));
+    }
+
+    @Test
     void serverRoleCanRunJobsAndReadTheirLogs() {
         Role role = only(Role.class, "temper-server");
         assertTrue(grants(role.getRules(), "batch", "jobs", "create"), "create batch/jobs");
