@@ -62,6 +62,8 @@ class WorkerProtocolApiTest {
         worker(a).contentType(ContentType.BINARY).body(new byte[] {1}).put(path(b, "/checkpoint?epoch=1")).then()
                 .statusCode(401);
         worker(a).post(path(b, "/heartbeat")).then().statusCode(401);
+        worker(a).contentType(ContentType.JSON).body(Map.of("examples", 10)).post(path(b, "/evaluation")).then()
+                .statusCode(401);
         given().get(path(b, "/spec")).then().statusCode(401);
         assertThat(as("alice").get("/api/jobs/{id}/series?name=step/loss", b.jobId()).then().extract().jsonPath()
                 .getList("$")).isEmpty();
@@ -108,6 +110,9 @@ class WorkerProtocolApiTest {
                 .post(path(a, "/metrics")).then().statusCode(400).body("detail", containsString("name"));
         worker(a).contentType(ContentType.BINARY).body(new byte[] {1, 2}).put(path(a, "/checkpoint?epoch=99"))
                 .then().statusCode(400).body("detail", containsString("epoch: 1 to 3"));
+        // Results go to the evaluation feature's endpoint, which takes them only from evaluation jobs.
+        worker(a).contentType(ContentType.JSON).body(Map.of("examples", 10)).post(path(a, "/evaluation")).then()
+                .statusCode(400).body("detail", containsString("produces a model, not evaluation results"));
     }
 
     @Test
