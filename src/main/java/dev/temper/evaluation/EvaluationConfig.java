@@ -1,10 +1,12 @@
 package dev.temper.evaluation;
 
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteVersion;
+import dev.temper.engine.evaluation.attacks.Norm;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 
@@ -12,35 +14,28 @@ import java.util.List;
 @ConfigMapping(prefix = "temper.evaluation")
 public interface EvaluationConfig {
 
-    /** L-infinity strengths of FGSM, PGD and the gradient-free sentinel (standardized units for tables). */
+    /** Norm of the threat model: LINF or L2. */
+    @WithDefault("LINF")
+    Norm norm();
+
+    /**
+     * Attack radii in raw input units: pixels in [0, 1] for images, and for tables the unit the dataset
+     * declares (train-split standard deviations unless it says raw units).
+     */
     @WithDefault("0.1,0.3")
     List<@PositiveOrZero Double> attackEpsilons();
 
-    @WithDefault("10")
-    @Positive
-    int pgdSteps();
+    /** STANDARD (AutoAttack's sequence) or QUICK (a preview for CI and drafts). */
+    @WithDefault("STANDARD")
+    SuiteVersion suite();
 
-    /** PGD step size as a multiple of epsilon. */
-    @WithDefault("0.25")
-    @Positive
-    double pgdRelativeStepSize();
-
-    @WithDefault("1")
-    @Positive
-    int pgdRestarts();
-
-    /** Queries per example of the gradient-free attack that checks for gradient masking; 0 turns it off. */
-    @WithDefault("100")
-    @PositiveOrZero
-    @Max(EvaluationSpec.MAX_SENTINEL_QUERIES)
-    int sentinelQueries();
-
+    /** Standard deviations of additive Gaussian noise, in the same units as the epsilons. */
     @WithDefault("0.1,0.3")
     List<@PositiveOrZero Double> noiseSigmas();
 
-    /** Test examples used at most (a seeded sample of larger test splits keeps evaluations bounded). */
-    @WithDefault("2000")
-    @Positive
+    /** Test examples used at most; 0 (the default) evaluates the whole test split. */
+    @WithDefault("0")
+    @PositiveOrZero
     int maxExamples();
 
     @WithDefault("1234")
@@ -51,8 +46,7 @@ public interface EvaluationConfig {
      * the worker gives image models their shape and the corruptions ({@link EvaluationSpec#withImages}).
      */
     default EvaluationSpec settings() {
-        int sentinelQueries = sentinelQueries();
-        return new EvaluationSpec(attackEpsilons(), pgdSteps(), pgdRelativeStepSize(), pgdRestarts(),
-                sentinelQueries > 0, sentinelQueries, noiseSigmas(), false, null, null, seed(), maxExamples());
+        return new EvaluationSpec(new ThreatModel(norm(), attackEpsilons(), EpsilonUnit.TRAIN_STD), suite(),
+                noiseSigmas(), false, null, null, null, seed(), maxExamples());
     }
 }

@@ -32,7 +32,7 @@ final class EvaluationRun {
         Accuracy clean = report.clean().accuracy();
         return new EvaluationSubmission(clean.examples(), clean.value(), clean.ci95().lower(), clean.ci95().upper(),
                 report.clean().calibration().expectedCalibrationError(), report.clean().meanNegativeLogLikelihood(),
-                robustPoints(report), report.sentinel() != null && report.sentinel().gradientMaskingSuspected(),
+                robustPoints(report), !report.reliable(),
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionAccuracy(),
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionError(),
                 report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()

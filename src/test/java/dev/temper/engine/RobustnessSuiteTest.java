@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteVersion;
+import dev.temper.engine.evaluation.attacks.Norm;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
@@ -31,8 +35,9 @@ class RobustnessSuiteTest {
     void tabularSuiteReportsEverySectionAndSerialisesToJson() throws Exception {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("m")));
-        EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.25, 0.5), 10, 0.25, 1, true, 100,
-                List.of(0.0, 1.0), false, null, null, 7, 1000).withShiftedTest(spread(BlobsFixture.test()));
+        EvaluationSpec spec = new EvaluationSpec(new ThreatModel(Norm.LINF, List.of(0.0, 0.25, 0.5),
+                EpsilonUnit.TRAIN_STD), SuiteVersion.QUICK, List.of(0.0, 1.0), false, null, null,
+                Standardization.fit(BlobsFixture.train()).std(), 7, 0).withShiftedTest(spread(BlobsFixture.test()));
 
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec);
 
@@ -46,8 +51,9 @@ class RobustnessSuiteTest {
                     assertThat(point.worstCase().value()).isLessThanOrEqualTo(accuracy.value()));
         }
         assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(clean);
-        assertThat(report.adversarial().attacks()).containsExactly("fgsm", "pgd", "random-search");
-        assertThat(report.sentinel().gradientMaskingSuspected()).isFalse();
+        assertThat(report.adversarial().attacks()).extracting(a -> a.name())
+                .containsExactly("fgsm", "pgd", "random-search");
+        assertThat(report.flags()).isEmpty();
         assertThat(report.noise().points().get(0).accuracy().value()).isEqualTo(clean);
         assertThat(report.noise().points().get(1).accuracy().value()).isLessThan(clean);
         assertThat(report.corruptions()).isNull();
@@ -62,11 +68,15 @@ class RobustnessSuiteTest {
         assertThat(json.at("/provenance/tensorflowVersion").asText()).isEqualTo("2.16.1");
         assertThat(json.at("/provenance/djlVersion").asText()).isNotBlank();
         assertThat(json.at("/provenance/seed").asLong()).isEqualTo(7);
-        assertThat(json.at("/adversarial/pgd/steps").asInt()).isEqualTo(10);
+        assertThat(json.at("/adversarial/attacks/1/parameters/steps").asInt()).isEqualTo(20);
+        assertThat(json.at("/adversarial/threatModel").asText()).contains("L-inf").contains("train split");
         assertThat(json.at("/adversarial/curve/1/byAttack/pgd/ci95/lower").isNumber()).isTrue();
         assertThat(json.at("/clean/calibration/bins")).hasSize(15);
         assertThat(json.at("/clean/confusion/counts/0")).hasSize(3);
-        assertThat(json.at("/sentinel/queriesPerExample").asInt()).isEqualTo(100);
+        assertThat(json.at("/adversarial/attacks/2/parameters/queries").asInt()).isEqualTo(100);
+        assertThat(json.has("perExample")).isFalse();
+        assertThat(report.perExample().survived().get("worst-case").get(0.5).cardinality())
+                .isEqualTo(report.adversarial().curve().get(2).worstCase().correct());
         assertThat(json.at("/spec").has("shiftedTest")).isFalse();
     }
 
@@ -75,14 +85,14 @@ class RobustnessSuiteTest {
         ExportedModel model = Trainer.pretrain(BarImagesFixture.architecture(),
                 TrainingRequest.of(BarImagesFixture.images(600, 1), BarImagesFixture.images(150, 2),
                 BlobsFixture.quick(3), tmp.resolve("img")));
-        EvaluationSpec spec = new EvaluationSpec(List.of(0.0, 0.05, 0.2), 5, 0.5, 1, true, 50, List.of(), false,
-                null, null, 5, 120).withImages(BarImagesFixture.SHAPE);
+        EvaluationSpec spec = new EvaluationSpec(ThreatModel.linfPixels(List.of(0.0, 0.05, 0.2)), SuiteVersion.QUICK,
+                List.of(), false, null, null, null, 5, 120).withImages(BarImagesFixture.SHAPE);
 
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BarImagesFixture.images(300, 3),
                 spec, model.directory());
 
         assertThat(report.provenance().examples()).isEqualTo(120);
-        assertThat(report.adversarial().units()).contains("raw pixel");
+        assertThat(report.adversarial().unit()).contains("pixel");
         assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(report.clean().accuracy().value());
         report.adversarial().curve().forEach(point -> {
             System.out.println("image curve: " + point.epsilon() + " " + point.byAttack().entrySet().stream()
@@ -103,7 +113,7 @@ class RobustnessSuiteTest {
     void rejectsAnImageShapeThatDoesNotMatchTheModel() {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("x")));
-        EvaluationSpec spec = EvaluationSpec.defaults().withImages(BarImagesFixture.SHAPE);
+        EvaluationSpec spec = EvaluationSpec.tabular(List.of(0.1)).withImages(BarImagesFixture.SHAPE);
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imageShape");
     }
@@ -112,8 +122,7 @@ class RobustnessSuiteTest {
     void rejectsCorruptionsOnValuesOutsideTheUnitRange() {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("r")));
-        EvaluationSpec spec = new EvaluationSpec(List.of(), 1, 1, 1, false, 0, List.of(), false, null, null, 5, 50)
-                .withImages(new ImageShape(2, 2, 1));
+        EvaluationSpec spec = EvaluationSpec.tabular(List.of()).withImages(new ImageShape(2, 2, 1));
         assertThatThrownBy(() -> RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteVersion;
+import dev.temper.engine.model.Standardization;
 import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
 import dev.temper.engine.model.ContentHash;
@@ -119,7 +121,8 @@ class TrainerTest {
         assertThat(epochs.get(9).validationAccuracy()).isGreaterThan(0.7);
         assertThat(model.manifest().fgsmEpsilon()).isEqualTo(0.3);
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(),
-                new EvaluationSpec(List.of(0.3), 1, 1.0, 1, false, 0, List.of(), false, null, null, 5, 300));
+                EvaluationSpec.tabular(List.of(0.3)).withSuite(SuiteVersion.QUICK)
+                        .withTrainStd(Standardization.fit(BlobsFixture.train()).std()));
         assertThat(report.clean().accuracy().value()).isGreaterThan(0.7);
     }
 

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteVersion;
+import dev.temper.engine.evaluation.attacks.Norm;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.testsupport.ConfigMappings;
 import io.smallrye.config.ConfigValidationException;
 import java.util.List;
@@ -19,19 +23,20 @@ class EvaluationConfigTest {
     @Test
     void theSettingsAreTheSuiteTheEngineRuns() {
         EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of(
-                "temper.evaluation.attack-epsilons", "0.05,0.2", "temper.evaluation.pgd-steps", "7",
-                "temper.evaluation.max-examples", "300")).settings();
+                "temper.evaluation.attack-epsilons", "0.2,0.05", "temper.evaluation.suite", "QUICK",
+                "temper.evaluation.norm", "L2", "temper.evaluation.max-examples", "300")).settings();
 
-        assertThat(suite).isEqualTo(new EvaluationSpec(List.of(0.05, 0.2), 7, 0.25, 1, true, 100, List.of(0.1, 0.3),
-                false, null, null, 1234, 300));
+        assertThat(suite).isEqualTo(new EvaluationSpec(new ThreatModel(Norm.L2, List.of(0.05, 0.2),
+                EpsilonUnit.TRAIN_STD), SuiteVersion.QUICK, List.of(0.1, 0.3), false, null, null, null, 1234, 300));
     }
 
     @Test
-    void noSentinelQueriesTurnTheSentinelOff() {
-        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class,
-                Map.of("temper.evaluation.sentinel-queries", "0")).settings();
+    void byDefaultTheStandardSuiteRunsOnTheWholeTestSplit() {
+        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of()).settings();
 
-        assertThat(suite.sentinel()).isFalse();
+        assertThat(suite.suite()).isEqualTo(SuiteVersion.STANDARD);
+        assertThat(suite.maxExamples()).isEqualTo(EvaluationSpec.WHOLE_SPLIT);
+        assertThat(suite.threatModel().norm()).isEqualTo(Norm.LINF);
     }
 
     @Test
@@ -41,9 +46,9 @@ class EvaluationConfigTest {
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("temper.evaluation.attack-epsilons");
         assertThatThrownBy(() -> ConfigMappings.load(EvaluationConfig.class,
-                Map.of("temper.evaluation.sentinel-queries", "10001")))
+                Map.of("temper.evaluation.max-examples", "-1")))
                 .isInstanceOf(ConfigValidationException.class)
-                .hasMessageContaining("temper.evaluation.sentinel-queries");
+                .hasMessageContaining("temper.evaluation.max-examples");
     }
 
     @Test

@@ -2,90 +2,93 @@ package dev.temper.engine.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.temper.engine.data.TabularData;
-import dev.temper.engine.evaluation.attacks.PgdSettings;
+import dev.temper.engine.evaluation.attacks.Norm;
 import dev.temper.engine.evaluation.corruptions.ImageShape;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import java.util.List;
 
 /**
- * What a full robustness evaluation runs. Attack epsilons are in standardized feature units for tabular
- * data and in raw pixel units (inputs kept in [0, 1]) when an image shape is given; noise sigmas are in
- * standardized units. The shifted test set is carried here for convenience but left out of the JSON report.
+ * What a full robustness evaluation runs. Epsilons and noise sigmas are in the threat model's unit of raw
+ * input, whatever the model's own standardisation. The shifted test set and the train split's feature
+ * scale are carried for the run but left out of the JSON report.
  *
- * @param attackEpsilons      L-infinity radii for FGSM, PGD and the sentinel; empty skips attacks
- * @param pgdSteps            PGD steps per restart
- * @param pgdRelativeStepSize PGD step as a multiple of epsilon
- * @param pgdRestarts         PGD random restarts
- * @param sentinel            run the gradient-free attack and zero-gradient check
- * @param sentinelQueries     model queries per example for the gradient-free attack
- * @param noiseSigmas         standard deviations of additive Gaussian noise
- * @param corruptions         run the image corruptions (needs imageShape, raw inputs in [0, 1])
- * @param imageShape          shape of one input row as an image, or null for tabular data
- * @param shiftedTest         a second, distribution-shifted test set, or null
- * @param seed                seeds subsampling, PGD starts, the sentinel, noise and corruptions
- * @param maxExamples         at most this many test examples, drawn with the seed
+ * @param threatModel norm, epsilons and their unit; no epsilons skips the attacks
+ * @param suite       which attack sequence measures robust accuracy
+ * @param noiseSigmas standard deviations of additive Gaussian noise, in the threat model's unit
+ * @param corruptions run the image corruptions (needs imageShape, raw inputs in [0, 1])
+ * @param imageShape  shape of one input row as an image, or null for tabular data
+ * @param shiftedTest a second, distribution-shifted test set, or null
+ * @param trainStd    per-feature standard deviation of the train split; needed when the unit is TRAIN_STD
+ * @param seed        seeds subsampling, attack starts, noise and corruptions
+ * @param maxExamples at most this many test examples, drawn with the seed; 0 = the whole test split
  */
-public record EvaluationSpec(List<Double> attackEpsilons, int pgdSteps, double pgdRelativeStepSize, int pgdRestarts,
-                             boolean sentinel, int sentinelQueries, List<Double> noiseSigmas, boolean corruptions,
-                             ImageShape imageShape, @JsonIgnore TabularData shiftedTest, long seed,
-                             int maxExamples) {
+public record EvaluationSpec(ThreatModel threatModel, SuiteVersion suite, List<Double> noiseSigmas,
+                             boolean corruptions, ImageShape imageShape, @JsonIgnore TabularData shiftedTest,
+                             @JsonIgnore float[] trainStd, long seed, int maxExamples) {
 
-    /** Hard cap that keeps a job's attack cost bounded: queries x examples x epsilons. */
-    public static final int MAX_SENTINEL_QUERIES = 10_000;
+    /** Marks "every example of the test split" in {@link #maxExamples}. */
+    public static final int WHOLE_SPLIT = 0;
 
     public EvaluationSpec {
-        attackEpsilons = checkedNonNegative(attackEpsilons, "attackEpsilons");
-        noiseSigmas = checkedNonNegative(noiseSigmas, "noiseSigmas");
-        if (pgdSteps < 1 || pgdRestarts < 1) {
-            throw new IllegalArgumentException("pgdSteps and pgdRestarts must be >= 1, got " + pgdSteps
-                    + " and " + pgdRestarts);
+        if (threatModel == null || suite == null) {
+            throw new IllegalArgumentException("an evaluation needs a threat model and a suite version");
         }
-        if (!Double.isFinite(pgdRelativeStepSize) || pgdRelativeStepSize <= 0) {
-            throw new IllegalArgumentException("pgdRelativeStepSize must be finite and > 0, got " + pgdRelativeStepSize);
+        if (noiseSigmas == null) {
+            throw new IllegalArgumentException("noiseSigmas must not be null (use an empty list to skip)");
         }
-        if (sentinel && (sentinelQueries < 1 || sentinelQueries > MAX_SENTINEL_QUERIES)) {
-            throw new IllegalArgumentException("sentinelQueries must be in 1.." + MAX_SENTINEL_QUERIES
-                    + " when the sentinel is on, got " + sentinelQueries);
+        for (Double sigma : noiseSigmas) {
+            if (sigma == null || !Double.isFinite(sigma) || sigma < 0) {
+                throw new IllegalArgumentException("noiseSigmas must all be finite and >= 0, got " + noiseSigmas);
+            }
         }
-        if (sentinel && attackEpsilons.isEmpty()) {
-            throw new IllegalArgumentException("the sentinel compares against gradient attacks: give attackEpsilons");
-        }
+        noiseSigmas = List.copyOf(noiseSigmas);
         if (corruptions && imageShape == null) {
             throw new IllegalArgumentException("corruptions apply to images only: give imageShape (height, width, channels)");
         }
-        if (maxExamples < 1) {
-            throw new IllegalArgumentException("maxExamples must be >= 1, got " + maxExamples);
+        if (imageShape != null && threatModel.unit() != EpsilonUnit.PIXELS) {
+            throw new IllegalArgumentException("images are attacked in pixel units, not " + threatModel.unit());
+        }
+        if (maxExamples < 0) {
+            throw new IllegalArgumentException("maxExamples must be >= 0 (0 = the whole test split), got " + maxExamples);
         }
     }
 
-    /** A quick, complete tabular evaluation: FGSM+PGD(10 steps, 1 restart), sentinel with 100 queries, noise. */
-    public static EvaluationSpec defaults() {
-        return new EvaluationSpec(List.of(0.0, 0.1, 0.25, 0.5), 10, 0.25, 1, true, 100, List.of(0.1, 0.5, 1.0),
-                false, null, null, 0, 1000);
+    /** The standard suite on the whole test split at L-inf radii in train-split standard deviations. */
+    public static EvaluationSpec tabular(List<Double> epsilons) {
+        return new EvaluationSpec(new ThreatModel(Norm.LINF, epsilons,
+                EpsilonUnit.TRAIN_STD), SuiteVersion.STANDARD, List.of(0.1, 0.5), false, null, null, null, 0,
+                WHOLE_SPLIT);
     }
 
     public EvaluationSpec withShiftedTest(TabularData shifted) {
-        return new EvaluationSpec(attackEpsilons, pgdSteps, pgdRelativeStepSize, pgdRestarts, sentinel,
-                sentinelQueries, noiseSigmas, corruptions, imageShape, shifted, seed, maxExamples);
+        return new EvaluationSpec(threatModel, suite, noiseSigmas, corruptions, imageShape, shifted, trainStd, seed,
+                maxExamples);
     }
 
+    /** Images: attacked in pixels inside [0, 1], and also met with the common corruptions. */
     public EvaluationSpec withImages(ImageShape shape) {
-        return new EvaluationSpec(attackEpsilons, pgdSteps, pgdRelativeStepSize, pgdRestarts, sentinel,
-                sentinelQueries, noiseSigmas, true, shape, shiftedTest, seed, maxExamples);
+        ThreatModel pixels = new ThreatModel(threatModel.norm(), threatModel.epsilons(), EpsilonUnit.PIXELS);
+        return new EvaluationSpec(pixels, suite, noiseSigmas, true, shape, shiftedTest, trainStd, seed, maxExamples);
     }
 
-    PgdSettings pgd() {
-        return new PgdSettings(pgdSteps, pgdRelativeStepSize, pgdRestarts);
+    public EvaluationSpec withTrainStd(float[] std) {
+        return new EvaluationSpec(threatModel, suite, noiseSigmas, corruptions, imageShape, shiftedTest,
+                std == null ? null : std.clone(), seed, maxExamples);
     }
 
-    private static List<Double> checkedNonNegative(List<Double> values, String name) {
-        if (values == null) {
-            throw new IllegalArgumentException(name + " must not be null (use an empty list to skip)");
-        }
-        for (Double value : values) {
-            if (value == null || !Double.isFinite(value) || value < 0) {
-                throw new IllegalArgumentException(name + " must all be finite and >= 0, got " + values);
-            }
-        }
-        return List.copyOf(values);
+    public EvaluationSpec withSuite(SuiteVersion version) {
+        return new EvaluationSpec(threatModel, version, noiseSigmas, corruptions, imageShape, shiftedTest, trainStd,
+                seed, maxExamples);
+    }
+
+    public EvaluationSpec withMaxExamples(int max) {
+        return new EvaluationSpec(threatModel, suite, noiseSigmas, corruptions, imageShape, shiftedTest, trainStd,
+                seed, max);
+    }
+
+    public EvaluationSpec withSeed(long newSeed) {
+        return new EvaluationSpec(threatModel, suite, noiseSigmas, corruptions, imageShape, shiftedTest, trainStd,
+                newSeed, maxExamples);
     }
 }

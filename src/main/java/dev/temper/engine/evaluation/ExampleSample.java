@@ -12,8 +12,9 @@ final class ExampleSample {
     private ExampleSample() {
     }
 
+    /** @param maxExamples 0 keeps the whole set ({@link EvaluationSpec#WHOLE_SPLIT}) */
     static TabularData of(TabularData data, int maxExamples, long seed) {
-        if (data.size() <= maxExamples) {
+        if (maxExamples == EvaluationSpec.WHOLE_SPLIT || data.size() <= maxExamples) {
             return data;
         }
         List<Integer> indices = new ArrayList<>(data.size());

@@ -5,12 +5,15 @@ import dev.temper.engine.evaluation.corruptions.CorruptionSuite;
 import dev.temper.engine.evaluation.corruptions.CorruptionSummary;
 import dev.temper.engine.evaluation.corruptions.NoiseResult;
 import dev.temper.engine.evaluation.metrics.ClassificationMetrics;
+import dev.temper.engine.evaluation.metrics.Logits;
 import dev.temper.engine.model.ContentHash;
 import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.model.Standardization;
 import dev.temper.engine.model.TensorFlowRuntime;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Runs every section of an {@link EvaluationSpec} on one exported model. Clean, noise, corruption and
@@ -43,11 +46,14 @@ final class RobustnessSuite {
         float[][] inputs = standardization.apply(sample.features());
         int[] labels = sample.labels();
         try (DjlInference djl = new DjlInference(modelDir, manifest.inputDim())) {
-            ClassificationMetrics clean = ClassificationMetrics.of(djl.logits(inputs), labels, manifest.classCount());
-            AdversarialEvaluation.Outcome attacks = spec.attackEpsilons().isEmpty()
-                    ? new AdversarialEvaluation.Outcome(null, null)
+            float[][] cleanLogits = djl.logits(inputs);
+            ClassificationMetrics clean = ClassificationMetrics.of(cleanLogits, labels, manifest.classCount());
+            AdversarialEvaluation.Outcome attacks = spec.threatModel().epsilons().isEmpty()
+                    ? new AdversarialEvaluation.Outcome(null, List.of(), new TreeMap<>())
                     : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec);
-            NoiseResult noise = CorruptionSuite.noise(djl::logits, inputs, labels, spec.noiseSigmas(), spec.seed());
+            AttackSpace space = AttackSpace.of(spec.threatModel(), standardization, spec.trainStd());
+            NoiseResult noise = CorruptionSuite.noise(space.judge(djl::logits), space.fromRaw(sample.features()),
+                    labels, spec.noiseSigmas(), space.bounds(), spec.seed());
             CorruptionSummary corruptions = spec.corruptions()
                     ? corruptions(djl, standardization, baselineModelDir, baseline, sample, spec) : null;
             DomainShiftResult shift = spec.shiftedTest() == null
@@ -55,8 +61,10 @@ final class RobustnessSuite {
             SuiteProvenance provenance = new SuiteProvenance(ContentHash.of(modelDir), spec.seed(), labels.length,
                     test.size(), SuiteProvenance.currentEngineVersion(), TensorFlowRuntime.tensorflowVersion(),
                     TensorFlowRuntime.djlVersion());
-            return new RobustnessReport(provenance, spec, clean, attacks.adversarial(), attacks.sentinel(), noise,
-                    corruptions, shift);
+            PerExampleOutcomes perExample = new PerExampleOutcomes(labels.length,
+                    PerExampleOutcomes.bits(Logits.correct(cleanLogits, labels)), attacks.survived());
+            return new RobustnessReport(provenance, spec, clean, attacks.adversarial(), attacks.flags(), noise,
+                    corruptions, shift, perExample);
         }
     }
 

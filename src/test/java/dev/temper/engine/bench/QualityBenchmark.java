@@ -2,6 +2,8 @@ package dev.temper.engine.bench;
 
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteVersion;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
@@ -63,8 +65,8 @@ final class QualityBenchmark {
 
     private static void report(BenchTable table, String model, Path modelDir, TabularData test) {
         long start = System.nanoTime();
-        EvaluationSpec spec = new EvaluationSpec(List.of(EPSILON), EVAL_PGD_STEPS, 2.5 / EVAL_PGD_STEPS, 1, false, 1,
-                List.of(), false, new ImageShape(28, 28, 1), null, SEED, test.size());
+        EvaluationSpec spec = new EvaluationSpec(ThreatModel.linfPixels(List.of(EPSILON)), SuiteVersion.QUICK,
+                List.of(), false, new ImageShape(28, 28, 1), null, null, SEED, EvaluationSpec.WHOLE_SPLIT);
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, spec);
         EpsilonPoint point = report.adversarial().curve().get(0);
         table.add(SECTION, model + ": clean test accuracy", BenchTable.percent(report.clean().accuracy().value()),

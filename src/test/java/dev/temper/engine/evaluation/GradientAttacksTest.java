@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.temper.engine.BlobsFixture;
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.attacks.Attack;
+import dev.temper.engine.evaluation.attacks.AttackTarget;
+import dev.temper.engine.evaluation.attacks.Norm;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
 import dev.temper.engine.evaluation.attacks.Fgsm;
 import dev.temper.engine.evaluation.attacks.GradientMaskingSentinel;
@@ -15,6 +17,8 @@ import dev.temper.engine.evaluation.attacks.RandomSearch;
 import dev.temper.engine.evaluation.attacks.RobustnessCurve;
 import dev.temper.engine.evaluation.attacks.SentinelReport;
 import dev.temper.engine.evaluation.metrics.Logits;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.engine.model.Classification;
 import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ExportedModel;
@@ -98,7 +102,8 @@ class GradientAttacksTest {
         int[] labels = Arrays.copyOf(BlobsFixture.test().labels(), 5);
         float[] std = model.manifest().standardization().std();
         try (GraphAttackTarget graph = new GraphAttackTarget(model.directory(), model.manifest())) {
-            RawInputTarget target = new RawInputTarget(graph, model.manifest().standardization());
+            AttackTarget target = AttackSpace.of(new ThreatModel(Norm.LINF, List.of(), EpsilonUnit.RAW_FEATURES),
+                    model.manifest().standardization(), null).target(graph);
             float[][] gradient = target.lossGradient(raw, labels);
             for (int i = 0; i < raw.length; i++) {
                 // Compared in standardized units (times std), where all features have a similar scale.

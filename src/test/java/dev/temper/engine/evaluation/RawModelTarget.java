@@ -2,22 +2,24 @@ package dev.temper.engine.evaluation;
 
 import dev.temper.engine.evaluation.attacks.AttackTarget;
 import dev.temper.engine.model.ModelManifest;
+import dev.temper.engine.evaluation.threat.ThreatModel;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An exported model as an attack target in raw input units, built the way the suite attacks images: for
- * the speed benchmark, which lives in another package ({@link GraphAttackTarget} and {@link RawInputTarget}
+ * the speed benchmark, which lives in another package ({@link GraphAttackTarget} and {@link AttackSpace}
  * are package-private).
  */
 public final class RawModelTarget implements AttackTarget, AutoCloseable {
 
     private final GraphAttackTarget graph;
-    private final RawInputTarget raw;
+    private final AttackTarget raw;
 
     public RawModelTarget(Path modelDir) {
         ModelManifest manifest = ModelManifest.read(modelDir);
         graph = new GraphAttackTarget(modelDir, manifest);
-        raw = new RawInputTarget(graph, manifest.standardization());
+        raw = AttackSpace.of(ThreatModel.linfPixels(List.of()), manifest.standardization(), null).target(graph);
     }
 
     @Override

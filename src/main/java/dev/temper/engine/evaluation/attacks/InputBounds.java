@@ -15,7 +15,7 @@ public record InputBounds(float lower, float upper) {
         }
     }
 
-    float clip(float value) {
+    public float clip(float value) {
         return Math.max(lower, Math.min(upper, value));
     }
 }

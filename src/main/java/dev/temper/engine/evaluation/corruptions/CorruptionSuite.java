@@ -1,6 +1,7 @@
 package dev.temper.engine.evaluation.corruptions;
 
 import dev.temper.engine.evaluation.attacks.Classifier;
+import dev.temper.engine.evaluation.attacks.InputBounds;
 import dev.temper.engine.evaluation.metrics.Accuracy;
 import dev.temper.engine.evaluation.metrics.Logits;
 import java.util.ArrayList;
@@ -48,11 +49,12 @@ public final class CorruptionSuite {
         return new CorruptionSummary(shape, results, meanAccuracy, mce, baselineSha256, seed);
     }
 
-    /** Accuracy under additive Gaussian noise, one seeded draw per sigma. */
-    public static NoiseResult noise(Classifier model, float[][] inputs, int[] labels, List<Double> sigmas, long seed) {
+    /** Accuracy under additive Gaussian noise, one seeded draw per sigma, clipped to the valid input box. */
+    public static NoiseResult noise(Classifier model, float[][] inputs, int[] labels, List<Double> sigmas,
+                                    InputBounds bounds, long seed) {
         List<NoiseResult.Point> points = new ArrayList<>();
         for (double sigma : sigmas) {
-            float[][] noisy = GaussianNoise.apply(inputs, sigma, seed);
+            float[][] noisy = GaussianNoise.apply(inputs, sigma, bounds, seed);
             points.add(new NoiseResult.Point(sigma, Accuracy.of(Logits.correct(model.logits(noisy), labels))));
         }
         return new NoiseResult(points, seed);

@@ -1,14 +1,15 @@
 package dev.temper.engine.evaluation.corruptions;
 
+import dev.temper.engine.evaluation.attacks.InputBounds;
 import java.util.Random;
 
-/** Additive Gaussian noise on model inputs without clipping: for tabular features in standardized units. */
+/** Additive Gaussian noise in the threat model's units, clipped to the valid input box ([0, 1] for images). */
 public final class GaussianNoise {
 
     private GaussianNoise() {
     }
 
-    public static float[][] apply(float[][] rows, double sigma, long seed) {
+    public static float[][] apply(float[][] rows, double sigma, InputBounds bounds, long seed) {
         if (!Double.isFinite(sigma) || sigma < 0) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
@@ -17,7 +18,7 @@ public final class GaussianNoise {
         for (int i = 0; i < rows.length; i++) {
             out[i] = new float[rows[i].length];
             for (int j = 0; j < rows[i].length; j++) {
-                out[i][j] = (float) (rows[i][j] + sigma * random.nextGaussian());
+                out[i][j] = bounds.clip((float) (rows[i][j] + sigma * random.nextGaussian()));
             }
         }
         return out;
