@@ -50,7 +50,8 @@ final class RobustnessSuite {
             ClassificationMetrics clean = ClassificationMetrics.of(cleanLogits, labels, manifest.classCount());
             AdversarialEvaluation.Outcome attacks = spec.threatModel().epsilons().isEmpty()
                     ? new AdversarialEvaluation.Outcome(null, List.of(), new TreeMap<>())
-                    : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec);
+                    : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec,
+                            baselineModelDir);
             AttackSpace space = AttackSpace.of(spec.threatModel(), standardization, spec.trainStd());
             NoiseResult noise = CorruptionSuite.noise(space.judge(djl::logits), space.fromRaw(sample.features()),
                     labels, spec.noiseSigmas(), space.bounds(), spec.seed());

@@ -1,0 +1,65 @@
+package dev.temper.engine.evaluation;
+
+import dev.temper.engine.evaluation.attacks.AttackTarget;
+import dev.temper.engine.evaluation.attacks.Classifier;
+import dev.temper.engine.evaluation.attacks.EpsilonPoint;
+import dev.temper.engine.evaluation.metrics.Accuracy;
+import dev.temper.engine.evaluation.metrics.Logits;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a suite's attacks in order at one epsilon, each only on the examples every earlier attack left
+ * standing (AutoAttack's protocol). An example counts as robust only if it was right clean and no attack
+ * fooled it: the per-example worst case. The attacks search on the target; the judge (the served model)
+ * decides whether an example is fooled.
+ */
+final class SequentialAttacks {
+
+    private SequentialAttacks() {
+    }
+
+    /**
+     * @param survivedAfter per attack, the examples still robust after it and every attack before it
+     * @param gradientFreeExtra examples a gradient-free attack fooled after the gradient attacks had failed
+     */
+    record Measured(EpsilonPoint point, boolean[] robust, Map<String, boolean[]> survivedAfter,
+                    int gradientFreeExtra) {
+    }
+
+    static Measured measure(AttackTarget target, Classifier judge, List<AttackStage> stages, float[][] inputs,
+                            int[] labels, double epsilon, boolean[] cleanCorrect) {
+        boolean[] robust = cleanCorrect.clone();
+        Map<String, boolean[]> survivedAfter = new TreeMap<>();
+        SortedMap<String, Accuracy> byAttack = new TreeMap<>();
+        int gradientFreeExtra = 0;
+        for (AttackStage stage : stages) {
+            int[] standing = IntStream.range(0, robust.length).filter(i -> robust[i]).toArray();
+            if (standing.length > 0) {
+                float[][] subset = new float[standing.length][];
+                int[] subsetLabels = new int[standing.length];
+                for (int s = 0; s < standing.length; s++) {
+                    subset[s] = inputs[standing[s]];
+                    subsetLabels[s] = labels[standing[s]];
+                }
+                float[][] adversarial = stage.attack().perturb(target, subset, subsetLabels, epsilon);
+                boolean[] held = Logits.correct(judge.logits(adversarial), subsetLabels);
+                for (int s = 0; s < standing.length; s++) {
+                    if (!held[s]) {
+                        robust[standing[s]] = false;
+                        if (stage.gradientFree()) {
+                            gradientFreeExtra++;
+                        }
+                    }
+                }
+            }
+            survivedAfter.put(stage.name(), robust.clone());
+            byAttack.put(stage.name(), Accuracy.of(robust));
+        }
+        return new Measured(new EpsilonPoint(epsilon, byAttack, Accuracy.of(robust)), robust, survivedAfter,
+                gradientFreeExtra);
+    }
+}
