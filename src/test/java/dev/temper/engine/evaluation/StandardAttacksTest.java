@@ -111,6 +111,27 @@ class StandardAttacksTest {
         }
     }
 
+    /** Not a speed assertion (shared CPUs): prints images * iterations / s of APGD-CE and PGD, 100 iterations. */
+    @Test
+    void printsThroughputOfApgdAndPgd() {
+        TabularData images = ImagesFixture.images(500, 4, 1, 4);
+        for (Attack attack : List.of(new Pgd(PgdSettings.standard(100, 1), InputBounds.UNIT, 5),
+                Apgd.crossEntropy(100, Norm.LINF, InputBounds.UNIT, 5))) {
+            attack.perturb(target, images.features(), images.labels(), 0.1); // warm-up
+            long start = System.nanoTime();
+            float[][] adversarial = attack.perturb(target, images.features(), images.labels(), 0.1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            boolean[] correct = Logits.correct(target.logits(adversarial), images.labels());
+            int robust = 0;
+            for (boolean c : correct) {
+                robust += c ? 1 : 0;
+            }
+            System.out.printf("throughput %s: 500 images x 100 iterations in %.2f s = %.0f images*iterations/s, "
+                    + "robust %d/500%n", attack.name(), seconds, 500 * 100 / seconds, robust);
+            assertThat(seconds).isPositive();
+        }
+    }
+
     private static void assertInside(NormBall ball, float[][] adversarial) {
         float[][] inputs = test.features();
         for (int i = 0; i < inputs.length; i++) {
