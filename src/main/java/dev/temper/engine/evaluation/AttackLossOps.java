@@ -61,27 +61,31 @@ final class AttackLossOps {
                 tf.constant((float) AttackLoss.DLR_STABILITY))));
     }
 
-    /** -(z_y - z_t) / (z_pi1 - (z_pi3 + z_pi4) / 2 + 1e-12); with 3 classes the scale is z_pi1 - z_pi3. */
+    /** -(z_y - z_t) / (z_pi1 - (z_pi3 + z_pi4) / 2 + 1e-12); with 3 classes see {@link #scale}. */
     private static Operand<TFloat32> dlrTargeted(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> labels,
                                                  Operand<TFloat32> targets, int classCount) {
         Operand<TFloat32> stopped = tf.stopGradient(logits);
         Operand<TFloat32> gap = tf.math.sub(pick(tf, logits, labels), pick(tf, logits, targets));
-        return tf.math.neg(tf.math.div(gap, tf.math.add(scale(tf, logits, stopped, classCount, classCount >= 4),
+        return tf.math.neg(tf.math.div(gap, tf.math.add(scale(tf, logits, stopped, classCount, true),
                 tf.constant((float) AttackLoss.DLR_STABILITY))));
     }
 
-    /** z_pi1 - z_pi3, or z_pi1 - (z_pi3 + z_pi4) / 2 when {@code fourth}. */
+    /**
+     * Untargeted: z_pi1 - z_pi3. Targeted: z_pi1 - (z_pi3 + z_pi4) / 2, or with only 3 classes
+     * z_pi1 - (z_pi2 + z_pi3) / 2 (z_pi1 - z_pi3 would equal the numerator whenever y and t are the first and
+     * third class, making the loss a constant -1 with no gradient).
+     */
     private static Operand<TFloat32> scale(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> stopped, int classCount,
-                                           boolean fourth) {
-        int k = fourth ? 4 : 3;
+                                           boolean targeted) {
+        int k = targeted && classCount >= 4 ? 4 : 3;
         Operand<TInt32> order = tf.nn.topK(stopped, tf.constant(k), new TopK.Options[0]).indices();
         Operand<TFloat32> first = pick(tf, logits, rank(tf, order, 0, classCount));
         Operand<TFloat32> third = pick(tf, logits, rank(tf, order, 2, classCount));
-        if (!fourth) {
+        if (!targeted) {
             return tf.math.sub(first, third);
         }
-        Operand<TFloat32> fourthLogit = pick(tf, logits, rank(tf, order, 3, classCount));
-        return tf.math.sub(first, tf.math.mul(tf.math.add(third, fourthLogit), tf.constant(0.5f)));
+        Operand<TFloat32> other = pick(tf, logits, rank(tf, order, k == 4 ? 3 : 1, classCount));
+        return tf.math.sub(first, tf.math.mul(tf.math.add(third, other), tf.constant(0.5f)));
     }
 
     /** One-hot mask of the class at sorted position {@code position}. */

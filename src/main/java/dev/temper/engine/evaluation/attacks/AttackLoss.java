@@ -13,9 +13,10 @@ import java.util.Arrays;
  *   <li>DLR: -(z_y - max_{i != y} z_i) / (z_pi1 - z_pi3 + 1e-12);</li>
  *   <li>DLR_TARGETED: -(z_y - z_t) / (z_pi1 - (z_pi3 + z_pi4) / 2 + 1e-12), for a target class t.</li>
  * </ul>
- * Fewer classes than the formulas need: with 3 classes the targeted scale uses z_pi1 - z_pi3 (the untargeted
- * scale, z_pi4 does not exist); with 2 classes both DLR losses fall back to cross-entropy (towards the other
- * class), because a ratio of the one logit gap to itself is constant and has no gradient.
+ * Fewer classes than the formulas need: with 3 classes z_pi4 does not exist and the targeted scale is
+ * z_pi1 - (z_pi2 + z_pi3) / 2 (not z_pi1 - z_pi3, which equals the numerator whenever y and t are the first and
+ * third class, a constant loss); with 2 classes both DLR losses fall back to cross-entropy, because a ratio
+ * of the one logit gap to itself is constant and has no gradient.
  */
 public enum AttackLoss {
     CROSS_ENTROPY,
@@ -57,7 +58,7 @@ public enum AttackLoss {
             }
             return -(logits[label] - bestOther) / (first - third + DLR_STABILITY);
         }
-        double scale = c >= 4 ? first - (third + sorted[c - 4]) / 2 : first - third;
+        double scale = first - (third + (c >= 4 ? sorted[c - 4] : sorted[c - 2])) / 2;
         return -(logits[label] - logits[target]) / (scale + DLR_STABILITY);
     }
 }
