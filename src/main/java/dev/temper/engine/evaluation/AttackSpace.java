@@ -1,8 +1,10 @@
 package dev.temper.engine.evaluation;
 
+import dev.temper.engine.evaluation.attacks.AttackLoss;
 import dev.temper.engine.evaluation.attacks.AttackTarget;
 import dev.temper.engine.evaluation.attacks.Classifier;
 import dev.temper.engine.evaluation.attacks.InputBounds;
+import dev.temper.engine.evaluation.attacks.LossAndGradient;
 import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.engine.model.Standardization;
@@ -105,19 +107,29 @@ final class AttackSpace {
 
             @Override
             public float[][] lossGradient(float[][] rows, int[] labels) {
-                float[][] gradient = standardizedModel.lossGradient(toModel(rows), labels);
-                if (identity) {
-                    return gradient;
-                }
-                float[] std = model.std();
-                for (float[] row : gradient) {
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] *= scale[j] / Math.max(Standardization.MIN_STD, std[j]);
-                    }
-                }
-                return gradient;
+                return toAttackSpace(standardizedModel.lossGradient(toModel(rows), labels));
+            }
+
+            @Override
+            public LossAndGradient lossAndGradient(float[][] rows, int[] labels, AttackLoss loss, int[] targets) {
+                LossAndGradient pass = standardizedModel.lossAndGradient(toModel(rows), labels, loss, targets);
+                return new LossAndGradient(pass.logits(), pass.loss(), toAttackSpace(pass.gradient()));
             }
         };
+    }
+
+    /** Chain rule, in place: d/da = d/d(standardised) * scale / modelStd. */
+    private float[][] toAttackSpace(float[][] modelGradient) {
+        if (identity) {
+            return modelGradient;
+        }
+        float[] std = model.std();
+        for (float[] row : modelGradient) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale[j] / Math.max(Standardization.MIN_STD, std[j]);
+            }
+        }
+        return modelGradient;
     }
 
     private void checkWidth(float[] row, int index) {

@@ -1,6 +1,8 @@
 package dev.temper.engine.evaluation;
 
+import dev.temper.engine.evaluation.attacks.AttackLoss;
 import dev.temper.engine.evaluation.attacks.AttackTarget;
+import dev.temper.engine.evaluation.attacks.LossAndGradient;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.evaluation.threat.ThreatModel;
 import java.nio.file.Path;
@@ -35,6 +37,11 @@ public final class RawModelTarget implements AttackTarget, AutoCloseable {
     @Override
     public float[][] lossGradient(float[][] rawInputs, int[] labels) {
         return raw.lossGradient(rawInputs, labels);
+    }
+
+    @Override
+    public LossAndGradient lossAndGradient(float[][] rawInputs, int[] labels, AttackLoss loss, int[] targets) {
+        return raw.lossAndGradient(rawInputs, labels, loss, targets);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.temper.engine.evaluation.attacks;
 
-/** An L-infinity evasion attack: returns one candidate adversarial input per example, within epsilon of it. */
+/** An evasion attack: returns one candidate adversarial input per example, within epsilon of it in the attack's norm. */
 public interface Attack {
 
     /** Short stable name used as a key in reports, e.g. "fgsm". */

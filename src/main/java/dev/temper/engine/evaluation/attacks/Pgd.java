@@ -3,13 +3,19 @@ package dev.temper.engine.evaluation.attacks;
 import java.util.Random;
 
 /**
- * L-infinity PGD (Madry et al.): a uniform random start in the epsilon ball, then signed-gradient steps
- * projected back onto the ball. Per example it keeps the point with the lowest margin seen at any step of
- * any restart, so more steps or restarts can only make the attack stronger.
+ * PGD (Madry et al.) under the L-inf or L2 norm: a uniform random start in the epsilon ball, then
+ * steepest-ascent steps on the cross-entropy (sign of the gradient for L-inf, the normalised gradient for
+ * L2) projected back onto the ball and the input box. Per example it keeps the point with the lowest margin
+ * seen at any step of any restart, so more steps or restarts can only make the attack stronger.
  */
-public record Pgd(PgdSettings settings, InputBounds bounds, long seed) implements Attack {
+public record Pgd(PgdSettings settings, InputBounds bounds, long seed, Norm norm) implements Attack {
 
     public static final String NAME = "pgd";
+
+    /** L-inf PGD, as before norms were a parameter. */
+    public Pgd(PgdSettings settings, InputBounds bounds, long seed) {
+        this(settings, bounds, seed, Norm.LINF);
+    }
 
     @Override
     public String name() {
@@ -18,43 +24,38 @@ public record Pgd(PgdSettings settings, InputBounds bounds, long seed) implement
 
     @Override
     public float[][] perturb(AttackTarget target, float[][] inputs, int[] labels, double epsilon) {
+        NormBall ball = new NormBall(norm, epsilon, bounds);
         float[][] best = LinfBall.copy(inputs);
         double[] bestMargin = Margins.margins(target.logits(inputs), labels);
         // Seeded per epsilon, so a curve point does not depend on which other epsilons were asked for.
         Random random = new Random(seed * 31 + Double.hashCode(epsilon));
         double stepSize = settings.relativeStepSize() * epsilon;
         for (int restart = 0; restart < settings.restarts(); restart++) {
-            float[][] current = randomStart(inputs, epsilon, random);
-            keepLowerMargins(target, current, labels, best, bestMargin);
-            for (int step = 0; step < settings.steps(); step++) {
-                float[][] gradient = target.lossGradient(current, labels);
-                for (int i = 0; i < current.length; i++) {
-                    for (int j = 0; j < current[i].length; j++) {
-                        float moved = (float) (current[i][j] + stepSize * Math.signum(gradient[i][j]));
-                        current[i][j] = LinfBall.project(inputs[i][j], moved, epsilon, bounds);
-                    }
-                }
-                keepLowerMargins(target, current, labels, best, bestMargin);
+            float[][] current = new float[inputs.length][];
+            for (int i = 0; i < inputs.length; i++) {
+                current[i] = ball.randomPoint(inputs[i], random);
             }
+            for (int step = 0; step < settings.steps(); step++) {
+                // One pass gives the margins of the current point and the gradient to leave it.
+                LossAndGradient pass = target.lossAndGradient(current, labels, AttackLoss.CROSS_ENTROPY, null);
+                keepLowerMargins(pass.logits(), current, labels, best, bestMargin);
+                for (int i = 0; i < current.length; i++) {
+                    float[] direction = ball.ascentDirection(pass.gradient()[i]);
+                    float[] moved = new float[direction.length];
+                    for (int j = 0; j < moved.length; j++) {
+                        moved[j] = (float) (current[i][j] + stepSize * direction[j]);
+                    }
+                    current[i] = ball.project(inputs[i], moved);
+                }
+            }
+            keepLowerMargins(target.logits(current), current, labels, best, bestMargin);
         }
         return best;
     }
 
-    private float[][] randomStart(float[][] inputs, double epsilon, Random random) {
-        float[][] start = new float[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            start[i] = new float[inputs[i].length];
-            for (int j = 0; j < inputs[i].length; j++) {
-                float offset = (float) ((2 * random.nextDouble() - 1) * epsilon);
-                start[i][j] = LinfBall.project(inputs[i][j], inputs[i][j] + offset, epsilon, bounds);
-            }
-        }
-        return start;
-    }
-
-    static void keepLowerMargins(Classifier target, float[][] candidates, int[] labels, float[][] best,
-                                 double[] bestMargin) {
-        double[] margins = Margins.margins(target.logits(candidates), labels);
+    private static void keepLowerMargins(float[][] logits, float[][] candidates, int[] labels, float[][] best,
+                                         double[] bestMargin) {
+        double[] margins = Margins.margins(logits, labels);
         for (int i = 0; i < margins.length; i++) {
             if (margins[i] < bestMargin[i]) {
                 bestMargin[i] = margins[i];
