@@ -36,7 +36,7 @@ class RobustnessSuiteTest {
         ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("m")));
         EvaluationSpec spec = new EvaluationSpec(new ThreatModel(Norm.LINF, List.of(0.0, 0.25, 0.5),
-                EpsilonUnit.TRAIN_STD), SuiteVersion.QUICK, List.of(0.0, 1.0), false, null, null,
+                EpsilonUnit.TRAIN_STD), SuiteVersion.STANDARD, List.of(0.0, 1.0), false, null, null,
                 Standardization.fit(BlobsFixture.train()).std(), 7, 0).withShiftedTest(spread(BlobsFixture.test()));
 
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BlobsFixture.test(), spec);
@@ -52,7 +52,7 @@ class RobustnessSuiteTest {
         }
         assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(clean);
         assertThat(report.adversarial().attacks()).extracting(a -> a.name())
-                .containsExactly("pgd", "random-search");
+                .containsExactly("apgd-ce", "apgd-t", "square");
         assertThat(report.flags()).isEmpty();
         assertThat(report.noise().points().get(0).accuracy().value()).isEqualTo(clean);
         assertThat(report.noise().points().get(1).accuracy().value()).isLessThan(clean);
@@ -68,12 +68,12 @@ class RobustnessSuiteTest {
         assertThat(json.at("/provenance/tensorflowVersion").asText()).isEqualTo("2.16.1");
         assertThat(json.at("/provenance/djlVersion").asText()).isNotBlank();
         assertThat(json.at("/provenance/seed").asLong()).isEqualTo(7);
-        assertThat(json.at("/adversarial/attacks/0/parameters/steps").asInt()).isEqualTo(20);
+        assertThat(json.at("/adversarial/attacks/0/parameters/iterations").asInt()).isEqualTo(100);
         assertThat(json.at("/adversarial/threatModel").asText()).contains("L-inf").contains("train split");
-        assertThat(json.at("/adversarial/curve/1/byAttack/pgd/ci95/lower").isNumber()).isTrue();
+        assertThat(json.at("/adversarial/curve/1/worstCase/ci95/lower").isNumber()).isTrue();
         assertThat(json.at("/clean/calibration/bins")).hasSize(15);
         assertThat(json.at("/clean/confusion/counts/0")).hasSize(3);
-        assertThat(json.at("/adversarial/attacks/1/parameters/queries").asInt()).isEqualTo(100);
+        assertThat(json.at("/adversarial/attacks/2/parameters/queries").asInt()).isEqualTo(1000);
         assertThat(json.has("perExample")).isFalse();
         assertThat(report.perExample().survived().get("worst-case").get(0.5).cardinality())
                 .isEqualTo(report.adversarial().curve().get(2).worstCase().correct());

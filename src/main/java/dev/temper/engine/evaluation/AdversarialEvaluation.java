@@ -44,7 +44,7 @@ final class AdversarialEvaluation {
                     space.judge(judge), transferSource), space.fromRaw(rawInputs), labels, threat, plan,
                     space.bounds().lower() > Float.NEGATIVE_INFINITY, spec.seed());
             AdversarialResult result = new AdversarialResult(threat.norm().label(), threat.unit().description(),
-                    threat.describe(), spec.suite().name(), outcome.curve(), plan.stages().stream()
+                    threat.describe(), spec.suite().name(), outcome.curve(), plan.stages(manifest.inputDim()).stream()
                     .map(stage -> new AdversarialResult.AttackSettings(stage.name(), stage.parameters())).toList(),
                     spec.seed(), labels.length);
             return new Outcome(result, outcome.flags(), outcome.survived());

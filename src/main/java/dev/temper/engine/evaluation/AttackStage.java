@@ -1,6 +1,8 @@
 package dev.temper.engine.evaluation;
 
 import dev.temper.engine.evaluation.attacks.Attack;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
 record AttackStage(Attack attack, boolean gradientFree, Map<String, Object> parameters) {
 
     AttackStage {
-        parameters = Map.copyOf(parameters);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     String name() {

@@ -51,7 +51,7 @@ final class AttackSuiteRun {
                        boolean boxed, long seed) {
         float[][] cleanLogits = subjects.judge().logits(inputs);
         boolean[] cleanCorrect = Logits.correct(cleanLogits, labels);
-        List<AttackStage> stages = plan.stages();
+        List<AttackStage> stages = plan.stages(inputs[0].length);
         List<SequentialAttacks.Measured> measured = new ArrayList<>();
         for (double epsilon : threat.epsilons()) {
             measured.add(SequentialAttacks.measure(subjects.target(), subjects.judge(), stages, inputs, labels, epsilon,

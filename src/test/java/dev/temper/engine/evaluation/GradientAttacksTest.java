@@ -3,31 +3,18 @@ package dev.temper.engine.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.engine.BlobsFixture;
-import dev.temper.engine.data.TabularData;
-import dev.temper.engine.evaluation.attacks.Attack;
 import dev.temper.engine.evaluation.attacks.AttackTarget;
 import dev.temper.engine.evaluation.attacks.Norm;
-import dev.temper.engine.evaluation.attacks.EpsilonPoint;
-import dev.temper.engine.evaluation.attacks.Fgsm;
-import dev.temper.engine.evaluation.attacks.GradientMaskingSentinel;
-import dev.temper.engine.evaluation.attacks.InputBounds;
-import dev.temper.engine.evaluation.attacks.Pgd;
-import dev.temper.engine.evaluation.attacks.PgdSettings;
-import dev.temper.engine.evaluation.attacks.RandomSearch;
-import dev.temper.engine.evaluation.attacks.RobustnessCurve;
-import dev.temper.engine.evaluation.attacks.SentinelReport;
 import dev.temper.engine.evaluation.metrics.Logits;
 import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.engine.evaluation.threat.ThreatModel;
 import dev.temper.engine.model.Classification;
-import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.training.Trainer;
 import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,63 +23,6 @@ class GradientAttacksTest {
 
     @TempDir
     Path tmp;
-
-    @Test
-    void pgdAndWorstCaseAreNeverWeakerThanFgsmOnATrainedModel() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("m")));
-        TabularData test = BlobsFixture.test();
-        float[][] inputs = model.manifest().standardization().apply(test.features());
-        List<Attack> attacks = List.of(new Fgsm(InputBounds.UNBOUNDED),
-                new Pgd(PgdSettings.standard(10, 2), InputBounds.UNBOUNDED, 11));
-
-        List<EpsilonPoint> curve;
-        double clean;
-        try (GraphAttackTarget target = new GraphAttackTarget(model.directory(), model.manifest());
-             DjlInference djl = new DjlInference(model.directory(), model.manifest().inputDim())) {
-            clean = Classification.correct(djl.logits(inputs), test.labels()) / (double) test.size();
-            curve = new RobustnessCurve(target, djl::logits, attacks).measure(inputs, test.labels(),
-                    List.of(0.0, 0.1, 0.25, 0.5));
-            assertThat(target.logits(inputs)[0]).containsExactly(djl.logits(inputs)[0]);
-        }
-
-        curve.forEach(point -> System.out.println("attack curve: " + point.epsilon() + " fgsm="
-                + point.byAttack().get(Fgsm.NAME).value() + " pgd=" + point.byAttack().get(Pgd.NAME).value()
-                + " worst=" + point.worstCase().value()));
-        EpsilonPoint zero = curve.get(0);
-        assertThat(zero.worstCase().value()).isEqualTo(clean);
-        assertThat(zero.byAttack().get(Fgsm.NAME).value()).isEqualTo(clean);
-        assertThat(zero.byAttack().get(Pgd.NAME).value()).isEqualTo(clean);
-        for (EpsilonPoint point : curve) {
-            double fgsm = point.byAttack().get(Fgsm.NAME).value();
-            assertThat(point.worstCase().value()).isLessThanOrEqualTo(fgsm);
-            assertThat(point.worstCase().value()).isLessThanOrEqualTo(point.byAttack().get(Pgd.NAME).value());
-            assertThat(point.byAttack().get(Pgd.NAME).value()).isLessThanOrEqualTo(fgsm);
-        }
-        assertThat(curve.get(3).worstCase().value()).isLessThan(clean);
-    }
-
-    @Test
-    void sentinelStaysQuietOnANormallyTrainedModel() {
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(8), tmp.resolve("s")));
-        TabularData test = BlobsFixture.test();
-        float[][] inputs = model.manifest().standardization().apply(test.features());
-        RandomSearch search = new RandomSearch(200, InputBounds.UNBOUNDED, 3);
-        SentinelReport report;
-        try (GraphAttackTarget target = new GraphAttackTarget(model.directory(), model.manifest());
-             DjlInference djl = new DjlInference(model.directory(), model.manifest().inputDim())) {
-            RobustnessCurve curve = new RobustnessCurve(target, djl::logits, List.of(new Fgsm(InputBounds.UNBOUNDED),
-                    new Pgd(PgdSettings.standard(10, 2), InputBounds.UNBOUNDED, 11), search));
-            report = GradientMaskingSentinel.assess(curve.measureWithMasks(inputs, test.labels(),
-                            List.of(0.1, 0.25, 0.5)), Set.of(Fgsm.NAME, Pgd.NAME), search, test.size(),
-                    GradientMaskingSentinel.zeroGradientInputs(target, inputs, test.labels()));
-        }
-        System.out.println("sentinel on trained model: " + report);
-        assertThat(report.gradientMaskingSuspected()).as(report.reasons().toString()).isFalse();
-        assertThat(report.zeroGradientInputs()).isZero();
-        assertThat(report.findings().get(2).fooledByGradientFree()).isPositive();
-    }
 
     @Test
     void rawInputGradientMatchesFiniteDifferencesOfTheLoss() {

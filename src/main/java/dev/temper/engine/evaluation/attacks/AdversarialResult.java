@@ -1,6 +1,9 @@
 package dev.temper.engine.evaluation.attacks;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The epsilon curve together with what reproduces it: the threat model (norm, epsilons, unit), the suite
@@ -18,10 +21,10 @@ public record AdversarialResult(String norm, String unit, String threatModel, St
     }
 
     /** An attack as run: its report name and parameters, e.g. {"iterations": 100, "restarts": 1}. */
-    public record AttackSettings(String name, java.util.Map<String, Object> parameters) {
+    public record AttackSettings(String name, Map<String, Object> parameters) {
 
         public AttackSettings {
-            parameters = java.util.Map.copyOf(parameters);
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.temper.engine.evaluation.corruptions.ImageShape;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,34 +40,6 @@ class StandardAttacksRulesTest {
         for (int k = 0; k < 100; k++) {
             float[] start = ball.randomPoint(new float[] {0.5f, 0.9f, 0.1f}, random);
             assertThat(ball.distance(new float[] {0.5f, 0.9f, 0.1f}, start)).isLessThanOrEqualTo(0.5 + 1e-6);
-        }
-    }
-
-    @Test
-    void worstCaseIsCleanCorrectMinusTheUnionOfWhatEachAttackFooled() {
-        float[][] inputs = {{0.6f, 0.4f}, {0.7f, 0.4f}, {0.8f, 0.4f}, {0.9f, 0.4f}, {0.4f, 0.6f}};
-        int[] labels = {0, 0, 0, 0, 0}; // the last one is wrong already
-        Attack first = new Fooling("first", 0, 1);
-        Attack second = new Fooling("second", 2);
-        EpsilonPoint point = new RobustnessCurve(target, target, List.of(first, second))
-                .measure(inputs, labels, List.of(0.1)).get(0);
-
-        assertThat(point.byAttack().get("first").correct()).isEqualTo(2);
-        assertThat(point.byAttack().get("second").correct()).isEqualTo(3);
-        // Clean-correct 4, minus the union {0, 1, 2}; a minimum over attacks would say 2.
-        assertThat(point.worstCase().correct()).isEqualTo(1);
-    }
-
-    /** Test double attack: swaps the two features of the chosen examples, which flips a correct prediction. */
-    private record Fooling(String name, int... fooled) implements Attack {
-
-        @Override
-        public float[][] perturb(AttackTarget target, float[][] inputs, int[] labels, double epsilon) {
-            float[][] out = LinfBall.copy(inputs);
-            for (int i : fooled) {
-                out[i] = new float[] {inputs[i][1], inputs[i][0]};
-            }
-            return out;
         }
     }
 
