@@ -138,8 +138,8 @@ class EvaluationSubmissionApiTest {
         // Another team's member learns nothing of it.
         as("bob").get("/api/evaluations/{id}/per-example", evaluationId).then().statusCode(404);
         as("bob").get("/api/evaluations/{id}/per-example/positions", evaluationId).then().statusCode(404);
-        // The job ended with the report; a second report is refused and stores nothing more.
-        submit(attempt, report.build()).statusCode(409);
+        // The job ended with the report and its token was forgotten: a second report is refused, stores nothing.
+        submit(attempt, report.build()).statusCode(401);
         assertThat(filesOf(attempt)).hasSize(1);
     }
 
