@@ -37,6 +37,8 @@ public final class WorkerProtocol {
     public static final String DATASET_PATH = "/dataset";
     public static final String INPUT_MODEL_PATH = "/input-model";
     public static final String BASELINE_MODEL_PATH = "/baseline-model";
+    /** An evaluation's model's training dataset version (canonical file), to exclude test examples it has seen. */
+    public static final String TRAINING_DATA_PATH = "/training-data";
     public static final String HEARTBEAT_PATH = "/heartbeat";
     public static final String METRICS_PATH = "/metrics";
     public static final String LOGS_PATH = "/logs";

@@ -50,7 +50,7 @@ public class DatasetResource {
     public Response upload(@RestForm String name, @RestForm String team, @RestForm String format,
             @RestForm String labelColumn, @RestForm String idColumn, @RestForm String imageShape,
             @RestForm Double trainRatio, @RestForm Double validationRatio, @RestForm Double testRatio,
-            @RestForm Long seed, @RestForm("file") FileUpload file, @RestForm("labelsFile") FileUpload labelsFile) {
+            @RestForm Long seed, @RestForm String epsilonUnit, @RestForm("file") FileUpload file, @RestForm("labelsFile") FileUpload labelsFile) {
         if (file == null) {
             throw ProblemException.badRequest("Attach the data as the multipart field 'file'");
         }
@@ -64,7 +64,7 @@ public class DatasetResource {
         }
         UploadCommand command = new UploadCommand(team, name, uploadFormat, labelColumn, idColumn,
                 UploadParameters.imageShape(imageShape), UploadParameters.splits(trainRatio, validationRatio, testRatio,
-                        seed), files);
+                        seed), UploadParameters.epsilonUnit(epsilonUnit), files);
         return registered(service.register(users.get(), command));
     }
 
@@ -76,7 +76,8 @@ public class DatasetResource {
             @QueryParam("format") String format, @QueryParam("labelColumn") String labelColumn,
             @QueryParam("idColumn") String idColumn, @QueryParam("imageShape") String imageShape,
             @QueryParam("trainRatio") Double trainRatio, @QueryParam("validationRatio") Double validationRatio,
-            @QueryParam("testRatio") Double testRatio, @QueryParam("seed") Long seed, InputStream body)
+            @QueryParam("testRatio") Double testRatio, @QueryParam("seed") Long seed,
+            @QueryParam("epsilonUnit") String epsilonUnit, InputStream body)
             throws IOException {
         var uploadFormat = UploadParameters.format(format, null);
         if (uploadFormat == UploadFormat.IDX) {
@@ -85,10 +86,11 @@ public class DatasetResource {
         }
         var shape = UploadParameters.imageShape(imageShape);
         var plan = UploadParameters.splits(trainRatio, validationRatio, testRatio, seed);
+        var unit = UploadParameters.epsilonUnit(epsilonUnit);
         java.nio.file.Path spooled = UploadSpool.toTempFile(body, config.maxUploadBytes());
         try {
             return registered(service.register(users.get(), new UploadCommand(team, name, uploadFormat, labelColumn,
-                    idColumn, shape, plan, List.of(spooled))));
+                    idColumn, shape, plan, unit, List.of(spooled))));
         } finally {
             Files.deleteIfExists(spooled);
         }

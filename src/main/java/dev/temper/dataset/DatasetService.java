@@ -10,6 +10,7 @@ import dev.temper.dataset.derive.DerivationSummary;
 import dev.temper.dataset.derive.Deriver;
 import dev.temper.dataset.format.ImportLimits;
 import dev.temper.dataset.profile.DatasetProfile;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.engine.io.FileTrees;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
@@ -67,7 +68,9 @@ public class DatasetService {
         Path work = workDirectory();
         try {
             CanonicalFile canonical = UploadPipeline.canonicalise(command, limits(), work);
-            return registrar.save(user, team, name, canonical, Origin.upload(command.format().name(), uploadParameters(command, plan)));
+            EpsilonUnit unit = UploadParameters.epsilonUnitFor(canonical.header().kind(), command.epsilonUnit());
+            return registrar.save(user, team, name, canonical, Origin.upload(command.format().name(),
+                    uploadParameters(command, plan, unit)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot register the upload", e);
         } finally {
@@ -197,7 +200,7 @@ public class DatasetService {
         return new ImportLimits(config.maxUnpackedBytes(), config.maxCompressionRatio(), config.maxEntries());
     }
 
-    private static Map<String, Object> uploadParameters(UploadCommand command, SplitPlan plan) {
+    private static Map<String, Object> uploadParameters(UploadCommand command, SplitPlan plan, EpsilonUnit unit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (command.labelColumn() != null && !command.labelColumn().isBlank()) {
             parameters.put("labelColumn", command.labelColumn().strip());
@@ -209,6 +212,7 @@ public class DatasetService {
             parameters.put("imageShape", command.imageShape());
         }
         parameters.put("splits", plan);
+        parameters.put(Origin.EPSILON_UNIT, unit.name());
         return parameters;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.temper.base.Json;
 import dev.temper.contract.DataKind;
 import dev.temper.contract.SplitPlan;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,6 +107,14 @@ public class DatasetVersion {
     @Column(name = "missing_samples", nullable = false)
     public int missingSamples;
 
+    /**
+     * How attack radii (epsilons) and noise are measured on this version: {@link EpsilonUnit#PIXELS} for images;
+     * for tables the uploader's choice, train-split standard deviations by default. Derived versions inherit it.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "epsilon_unit", nullable = false)
+    public EpsilonUnit epsilonUnit;
+
     /** Eager: lineage is short and every view of a version names its parent. */
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "parent_id")
@@ -164,6 +173,14 @@ public class DatasetVersion {
     /** Values per sample: features, or height x width x channels. */
     public int valueCount() {
         return shape().stream().reduce(1, (a, b) -> a * b);
+    }
+
+    /** The unit of epsilon evaluations on this version use; images are always attacked in pixels. */
+    public EpsilonUnit epsilonUnit() {
+        if (kind == DataKind.IMAGE) {
+            return EpsilonUnit.PIXELS;
+        }
+        return epsilonUnit == null ? EpsilonUnit.TRAIN_STD : epsilonUnit;
     }
 
     public boolean archived() {

@@ -1,5 +1,6 @@
 package dev.temper.dataset;
 
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import java.util.Map;
 
 /**
@@ -10,6 +11,16 @@ record Origin(DatasetVersion parent, String sourceFormat, String operation, Map<
         String description) {
 
     static final String UPLOAD = "upload";
+    /** The upload parameter that holds the declared unit of epsilon; derived versions take their parent's. */
+    static final String EPSILON_UNIT = "epsilonUnit";
+
+    EpsilonUnit epsilonUnit() {
+        if (parent != null) {
+            return parent.epsilonUnit();
+        }
+        Object declared = parameters.get(EPSILON_UNIT);
+        return declared == null ? EpsilonUnit.TRAIN_STD : EpsilonUnit.valueOf(declared.toString());
+    }
 
     static Origin upload(String sourceFormat, Map<String, Object> parameters) {
         return new Origin(null, sourceFormat, UPLOAD, parameters, null);

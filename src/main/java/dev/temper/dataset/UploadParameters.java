@@ -1,8 +1,10 @@
 package dev.temper.dataset;
 
 import dev.temper.base.problem.ProblemException;
+import dev.temper.contract.DataKind;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.format.UploadFormat;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,37 @@ public final class UploadParameters {
                     + shape.get(2));
         }
         return shape;
+    }
+
+    /** "TRAIN_STD" or "RAW_FEATURES" (any case, '-' for '_'); blank means the default for the data's kind. */
+    public static EpsilonUnit epsilonUnit(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return EpsilonUnit.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("epsilonUnit: '" + text + "' is not one of TRAIN_STD, RAW_FEATURES "
+                    + "(tables) or PIXELS (images)");
+        }
+    }
+
+    /**
+     * The unit a new upload's epsilons are measured in: images always in pixels, tables as declared (train-split
+     * standard deviations unless raw units are asked for).
+     */
+    public static EpsilonUnit epsilonUnitFor(DataKind kind, EpsilonUnit declared) {
+        if (kind == DataKind.IMAGE) {
+            if (declared != null && declared != EpsilonUnit.PIXELS) {
+                throw ProblemException.badRequest("epsilonUnit: images are always attacked in pixel units (PIXELS), not "
+                        + declared);
+            }
+            return EpsilonUnit.PIXELS;
+        }
+        if (declared == EpsilonUnit.PIXELS) {
+            throw ProblemException.badRequest("epsilonUnit: a table is measured in TRAIN_STD or RAW_FEATURES, not PIXELS");
+        }
+        return declared == null ? EpsilonUnit.TRAIN_STD : declared;
     }
 
     /** Split ratios and seed; any left out take the defaults (70/15/15, seed 20261125). */

@@ -3,12 +3,14 @@ package dev.temper.dataset;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
+import dev.temper.contract.DataKind;
 import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.Split;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.DatasetService.Registration;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.dataset.profile.DatasetProfiler;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.security.CurrentUser;
 import dev.temper.storage.ArtifactStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -108,6 +110,8 @@ class VersionRegistrar {
         version.validationCount = profile.splitCounts().get(Split.VALIDATION.wireName());
         version.testCount = profile.splitCounts().get(Split.TEST.wireName());
         version.missingSamples = profile.missing().samplesWithMissing();
+        version.epsilonUnit = header.kind() == DataKind.IMAGE
+                ? EpsilonUnit.PIXELS : origin.epsilonUnit();
         version.profileJson = Json.write(profile);
         version.parent = origin.parent() == null ? null : versions.findById(origin.parent().id);
         version.sourceFormat = origin.sourceFormat();

@@ -1,10 +1,11 @@
 package dev.temper.evaluation;
 
+import dev.temper.dataset.DatasetVersion;
 import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.training.workerapi.EvaluationSuiteSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Evaluation workers run the suite configured under temper.evaluation.*. */
+/** Evaluation workers run the suite configured under temper.evaluation.*, in the dataset's unit of epsilon. */
 @ApplicationScoped
 class ConfiguredEvaluationSuite implements EvaluationSuiteSource {
 
@@ -15,7 +16,7 @@ class ConfiguredEvaluationSuite implements EvaluationSuiteSource {
     }
 
     @Override
-    public EvaluationSpec settings() {
-        return config.settings();
+    public EvaluationSpec settings(DatasetVersion dataset) {
+        return config.settings(dataset.epsilonUnit());
     }
 }

@@ -41,12 +41,18 @@ public interface EvaluationConfig {
     @WithDefault("1234")
     long seed();
 
-    /**
-     * The suite as the engine runs it, sent to evaluation workers in their job spec. Tabular as configured:
-     * the worker gives image models their shape and the corruptions ({@link EvaluationSpec#withImages}).
-     */
+    /** {@link #settings(EpsilonUnit)} for a table measured in train-split standard deviations. */
     default EvaluationSpec settings() {
-        return new EvaluationSpec(new ThreatModel(norm(), attackEpsilons(), EpsilonUnit.TRAIN_STD), suite(),
+        return settings(EpsilonUnit.TRAIN_STD);
+    }
+
+    /**
+     * The suite as the engine runs it, sent to evaluation workers in their job spec, its epsilons in the dataset
+     * version's unit: the worker gives images their shape and the corruptions ({@link EvaluationSpec#withImages})
+     * and tables in TRAIN_STD the train split's deviations ({@link EvaluationSpec#withTrainStd}).
+     */
+    default EvaluationSpec settings(EpsilonUnit unit) {
+        return new EvaluationSpec(new ThreatModel(norm(), attackEpsilons(), unit), suite(),
                 noiseSigmas(), false, null, null, null, seed(), maxExamples());
     }
 }

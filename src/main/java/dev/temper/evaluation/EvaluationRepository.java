@@ -11,8 +11,11 @@ import java.util.List;
 @ApplicationScoped
 public class EvaluationRepository implements PanacheRepository<EvaluationResult> {
 
-    /** Best clean accuracy first; ties by age, so a ranking never changes between two reads. */
-    private static final String RANKING = "cleanAccuracy desc, id";
+    /**
+     * Reliable rows first (an unreliable robustness number never outranks a defensible one), then best clean
+     * accuracy; ties by age, so a ranking never changes between two reads.
+     */
+    static final String RANKING = "reliable desc, cleanAccuracy desc, id";
 
     List<EvaluationResult> forDataset(long datasetVersionId, Collection<String> teams) {
         return list("datasetVersion.id = ?1 and team in ?2 order by " + RANKING, datasetVersionId, teams);

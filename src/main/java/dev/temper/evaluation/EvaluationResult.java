@@ -1,10 +1,16 @@
 package dev.temper.evaluation;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.temper.base.Json;
+import dev.temper.contract.EvaluationSubmission.Flag;
+import dev.temper.contract.OverlapCheck;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -61,9 +67,55 @@ public class EvaluationResult {
     @Column(name = "negative_log_likelihood")
     public Double negativeLogLikelihood;
 
-    /** The gradient-free sentinel beat the gradient attacks, or gradients were exactly zero. */
-    @Column(name = "gradient_masking_suspected", nullable = false)
-    public boolean gradientMaskingSuspected;
+    /** No reliability check fired: exactly when {@link #reliabilityFlags()} is empty. Unreliable rows rank last. */
+    @Column(nullable = false)
+    public boolean reliable;
+
+    /** The reliability checks that fired, as a JSON array of {check, reason}. */
+    @Column(name = "reliability_flags", nullable = false)
+    public String reliabilityFlagsJson = "[]";
+
+    /** The threat model measured under; null on rows recorded before threat models were recorded. */
+    @Column(name = "threat_norm")
+    public String threatNorm;
+
+    @Column(name = "threat_unit")
+    public String threatUnit;
+
+    /** JSON array of the epsilons measured at. */
+    @Column(name = "threat_epsilons")
+    public String threatEpsilonsJson;
+
+    /** The engine's description of the threat model, e.g. "L-inf, epsilon 0.1, 0.3 in pixel intensity, ...". */
+    @Column(name = "threat_model")
+    public String threatModel;
+
+    @Column(name = "suite_version")
+    public String suiteVersion;
+
+    /** CHECKED, SAME_VERSION or UNKNOWN ({@link OverlapCheck}); null on rows recorded before the check. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "overlap_check")
+    public OverlapCheck overlapCheck;
+
+    /** Test examples left out because the model's training data holds the same sample. */
+    @Column(name = "excluded_overlap", nullable = false)
+    public int excludedOverlap;
+
+    /** Test examples of the dataset version before any exclusion or cap. */
+    @Column(name = "test_examples")
+    public Integer testExamples;
+
+    /** Where the per-example outcomes ({@code PerExampleOutcomes.encode()}) lie in the artifact store, and their hash. */
+    @Column(name = "per_example_key")
+    public String perExampleKey;
+
+    @Column(name = "per_example_sha256")
+    public String perExampleSha256;
+
+    /** JSON array: per evaluated example, in the order of the outcomes' bits, its position in the test split. */
+    @Column(name = "per_example_positions")
+    public String perExamplePositionsJson;
 
     /** Image models: mean accuracy over corruption types and severities. */
     @Column(name = "mean_corruption_accuracy")
@@ -88,6 +140,18 @@ public class EvaluationResult {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public List<Flag> reliabilityFlags() {
+        return Json.read(reliabilityFlagsJson, new TypeReference<>() { });
+    }
+
+    public List<Double> threatEpsilons() {
+        return threatEpsilonsJson == null ? List.of() : Json.read(threatEpsilonsJson, new TypeReference<>() { });
+    }
+
+    public int[] testPositions() {
+        return perExamplePositionsJson == null ? new int[0] : Json.read(perExamplePositionsJson, int[].class);
+    }
 
     @OneToMany(mappedBy = "result", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("epsilon")

@@ -2,6 +2,8 @@ package dev.temper.evaluation;
 
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
+import dev.temper.base.Json;
+import dev.temper.base.Sha256;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
@@ -11,11 +13,19 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.workerapi.WorkerJobService;
+import dev.temper.storage.ArtifactStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 @ApplicationScoped
 public class EvaluationService {
@@ -24,47 +34,85 @@ public class EvaluationService {
     private final WorkerJobService workerJobs;
     private final AuditLog audit;
     private final Event<EvaluationRecorded> recorded;
+    private final ArtifactStore store;
 
     EvaluationService(EvaluationRepository results, WorkerJobService workerJobs, AuditLog audit,
-            Event<EvaluationRecorded> recorded) {
+            Event<EvaluationRecorded> recorded, ArtifactStore store) {
         this.results = results;
+        this.store = store;
         this.workerJobs = workerJobs;
         this.audit = audit;
         this.recorded = recorded;
     }
 
     /**
-     * What an evaluation worker measured: stored, and its job ended, in one transaction. The token is checked
-     * before anything of the report is looked at.
+     * What an evaluation worker measured: checked whole (the token before anything of the report is looked at),
+     * then its per-example outcomes written to the artifact store, then the row stored and the job ended in one
+     * transaction. A refusal stores nothing; a failure after the file was written removes it again.
      */
-    @Transactional
     public EvaluationResult complete(long jobId, String token, EvaluationSubmission report) {
+        SubmissionCheck.Checked checked = QuarkusTransaction.requiringNew().call(() -> check(jobId, token, report));
+        String team = QuarkusTransaction.requiringNew().call(() -> workerJobs.authenticate(jobId, token).team);
+        // Unique even if the database is ever reset while the store is kept.
+        String key = "evaluations/" + team + "/job-" + jobId + "-" + UUID.randomUUID() + ".tpex";
+        put(key, checked.perExample());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                TrainingJob job = authenticatedEvaluation(jobId, token);
+                EvaluationResult result = record(job, checked, key);
+                workerJobs.succeed(job, "Evaluated " + report.examples() + " test examples"
+                        + (report.overlap().excluded() > 0 ? " (" + report.overlap().excluded()
+                                + " left out: the model was trained on them)" : ""));
+                return result;
+            });
+        } catch (RuntimeException e) {
+            store.delete(key);
+            throw e;
+        }
+    }
+
+    private SubmissionCheck.Checked check(long jobId, String token, EvaluationSubmission report) {
+        TrainingJob job = authenticatedEvaluation(jobId, token);
+        return SubmissionCheck.check(report, new SubmissionCheck.Expected(job.datasetVersion.testCount,
+                job.datasetVersion.epsilonUnit(), WorkerJobService.overlapCheck(job.evaluatedVersion, job.datasetVersion)));
+    }
+
+    private TrainingJob authenticatedEvaluation(long jobId, String token) {
         TrainingJob job = workerJobs.authenticate(jobId, token);
         if (job.kind != JobKind.EVALUATE) {
             throw ProblemException.badRequest("A " + job.kind + " job produces a model, not evaluation results");
         }
-        if (report == null) {
-            throw ProblemException.badRequest("The request has no body");
-        }
-        EvaluationResult result = record(job.createdBy, job.evaluatedVersion, job.datasetVersion, jobId, report);
-        workerJobs.succeed(job, "Evaluated " + report.examples() + " test examples");
-        return result;
+        return job;
     }
 
-    private EvaluationResult record(String actor, ModelVersion model, DatasetVersion dataset, long jobId,
-            EvaluationSubmission report) {
+    private EvaluationResult record(TrainingJob job, SubmissionCheck.Checked checked, String perExampleKey) {
+        ModelVersion model = job.evaluatedVersion;
+        DatasetVersion dataset = job.datasetVersion;
+        EvaluationSubmission report = checked.submission();
         EvaluationResult result = new EvaluationResult();
         result.team = model.team;
         result.modelVersion = model;
         result.datasetVersion = dataset;
-        result.jobId = jobId;
+        result.jobId = job.id;
         result.examples = report.examples();
         result.cleanAccuracy = report.cleanAccuracy();
         result.cleanLower = report.cleanLower();
         result.cleanUpper = report.cleanUpper();
         result.expectedCalibrationError = report.expectedCalibrationError();
         result.negativeLogLikelihood = report.negativeLogLikelihood();
-        result.gradientMaskingSuspected = report.gradientMaskingSuspected();
+        result.reliable = report.reliable();
+        result.reliabilityFlagsJson = Json.write(report.flags());
+        result.threatNorm = report.threatModel().norm();
+        result.threatUnit = report.threatModel().unit();
+        result.threatEpsilonsJson = Json.write(report.threatModel().epsilons().stream().sorted().toList());
+        result.threatModel = report.threatModel().description();
+        result.suiteVersion = report.suite();
+        result.overlapCheck = report.overlap().check();
+        result.excludedOverlap = report.overlap().excluded();
+        result.testExamples = report.overlap().testExamples();
+        result.perExampleKey = perExampleKey;
+        result.perExampleSha256 = Sha256.hex(checked.perExample());
+        result.perExamplePositionsJson = Json.write(report.testPositions());
         result.meanCorruptionAccuracy = report.meanCorruptionAccuracy();
         result.meanCorruptionError = report.meanCorruptionError();
         result.report = report.reportJson();
@@ -78,14 +126,49 @@ public class EvaluationService {
             robust.attack = point.attack();
             robust.epsilon = point.epsilon();
             robust.accuracy = point.accuracy();
+            robust.lower = point.lower();
+            robust.upper = point.upper();
+            robust.correct = point.correct();
+            robust.examples = point.examples();
             result.robustAccuracies.add(robust);
         }
         results.persist(result);
-        audit.record(actor, model.team, AuditAction.EVALUATION_RECORD, result.id,
-                model.label() + " on " + dataset.label() + ": clean " + String.format("%.4f", report.cleanAccuracy())
-                        + (report.gradientMaskingSuspected() ? ", gradient masking suspected" : ""));
+        audit.record(job.createdBy, model.team, AuditAction.EVALUATION_RECORD, result.id,
+                model.label() + " on " + dataset.label() + ": clean " + String.format(Locale.ROOT, "%.4f",
+                        report.cleanAccuracy()) + ", " + report.examples() + " examples, " + result.threatModel
+                        + ", suite " + result.suiteVersion + (report.reliable() ? ""
+                        : ", unreliable: " + report.flags().stream().map(f -> f.check()).toList())
+                        + (result.excludedOverlap > 0 ? ", " + result.excludedOverlap + " excluded as seen in training" : "")
+                        + ", per-example sha256=" + result.perExampleSha256);
         recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id));
         return result;
+    }
+
+    /** An evaluation's per-example outcomes file, for a member of its team; 404 otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EvaluationResult withPerExample(CurrentUser user, long evaluationId) {
+        return results.findByIdOptional(evaluationId)
+                .filter(r -> user.teams().contains(r.team) && r.perExampleKey != null)
+                .orElseThrow(() -> ProblemException.notFound("Per-example outcomes of evaluation", evaluationId));
+    }
+
+    private void put(String key, byte[] content) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("per-example", ".tpex");
+            Files.write(file, content);
+            store.put(key, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store " + key, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // A temporary file; the OS cleans up.
+                }
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

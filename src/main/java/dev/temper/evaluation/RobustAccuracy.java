@@ -10,7 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** Accuracy under one attack at one strength. */
+/** Accuracy under one attack at one strength, with its 95% interval and counts. */
 @Entity
 @Table(name = "robust_accuracy")
 public class RobustAccuracy {
@@ -34,4 +34,15 @@ public class RobustAccuracy {
 
     @Column(nullable = false)
     public double accuracy;
+
+    /** 95% Wilson interval and the counts behind the accuracy; null on rows recorded before they were kept. */
+    @Column(name = "ci_lower")
+    public Double lower;
+
+    @Column(name = "ci_upper")
+    public Double upper;
+
+    public Integer correct;
+
+    public Integer examples;
 }

@@ -2,6 +2,7 @@ package dev.temper.worker;
 
 import dev.temper.contract.DatasetFile.SplitRows;
 import dev.temper.contract.DatasetFile;
+import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.Split;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,6 +36,16 @@ final class DatasetFiles {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return DatasetFile.readSplits(in);
+        }
+    }
+
+    /** The canonical file's header; null for a version in the old CSV format, which has none. */
+    static DatasetHeader header(Path file) throws IOException {
+        if (isLegacyCsv(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file); DatasetFile.Reader reader = DatasetFile.reader(in)) {
+            return reader.header();
         }
     }
 

@@ -2,11 +2,14 @@ package dev.temper.worker;
 
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.DatasetFile.SplitRows;
+import dev.temper.contract.DatasetHeader;
 import dev.temper.contract.JobKind;
+import dev.temper.contract.OverlapCheck;
 import dev.temper.contract.Split;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.engine.data.TabularData;
+import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.engine.model.CnnArchitecture;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.model.MlpArchitecture;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs one attempt at a job with the engine: heartbeats, metrics and log lines go to the server as it
@@ -110,14 +114,45 @@ final class JobRunner {
     }
 
     private void evaluate(WorkerJobSpec spec, Map<Split, SplitRows> splits) throws IOException {
+        DatasetHeader header = DatasetFiles.header(datasetFile());
+        EvaluationSpec suite = EvaluationRun.forDataset(spec.evaluation(), header, splits.get(Split.TRAIN));
         Path model = fetchInputModel();
-        // Corruption errors are relative to the base model; only image models meet corruptions.
-        Path baseline = spec.hasBaselineModel() && EvaluationRun.isImageModel(model)
+        // Corruption errors are relative to the base model; only images meet corruptions.
+        Path baseline = spec.hasBaselineModel() && suite.corruptions()
                 ? fetchModel(WorkerProtocol.BASELINE_MODEL_PATH, "baseline-model") : null;
-        TabularData test = data(splits, Split.TEST, spec);
-        reporter.log("Evaluating on " + test.size() + " test samples");
+        SplitRows test = splits.get(Split.TEST);
+        if (test == null || test.size() == 0) {
+            throw new IllegalArgumentException("The dataset has no test samples");
+        }
+        OverlapCheck check = spec.overlapCheck() == null ? OverlapCheck.UNKNOWN : spec.overlapCheck();
+        TestSelection selection = TestSelection.of(test, seenInTraining(check), suite.maxExamples(), suite.seed());
+        TabularData rows = selection.rows(test, spec.classCount(), spec.classNames());
+        reporter.log("Evaluating on " + rows.size() + " of " + test.size() + " test samples"
+                + (selection.excluded() > 0 ? " (" + selection.excluded() + " left out: the model was trained on them)" : "")
+                + (check == OverlapCheck.UNKNOWN ? "; the model's training data is unknown, so overlap was not checked" : "")
+                + "; " + suite.threatModel().describe() + ", suite " + suite.suite());
         reporter.flush();
-        server.post(WorkerProtocol.EVALUATION_PATH, EvaluationRun.evaluate(model, test, spec.evaluation(), baseline));
+        server.post(WorkerProtocol.EVALUATION_PATH,
+                EvaluationRun.evaluate(model, rows, suite, baseline, selection, check, test.size()));
+    }
+
+    /** Test samples the evaluated model was trained on (train or validation split of its training version). */
+    private Predicate<float[]> seenInTraining(OverlapCheck check) throws IOException {
+        return switch (check) {
+            case CHECKED -> {
+                Path file = workDir.resolve("training-data");
+                server.download(WorkerProtocol.TRAINING_DATA_PATH, file);
+                TrainingSamples seen = TrainingSamples.read(file);
+                Files.delete(file);
+                yield seen;
+            }
+            // The model was trained on this very version: a sample belongs to exactly one of its splits, assigned
+            // once when the version was written, so no test sample is also a train or validation sample. Nothing
+            // to download.
+            case SAME_VERSION -> values -> false;
+            // Registered from outside, or trained on a version in the old CSV format: nothing to compare with.
+            case UNKNOWN -> values -> false;
+        };
     }
 
     private static ExportedModel pretrain(ArchitectureSpec a, TrainingRequest request) {
@@ -137,9 +172,13 @@ final class JobRunner {
     }
 
     private Map<Split, SplitRows> fetchDataset() throws IOException {
-        Path file = workDir.resolve("dataset");
+        Path file = datasetFile();
         server.download(WorkerProtocol.DATASET_PATH, file);
         return DatasetFiles.readSplits(file);
+    }
+
+    private Path datasetFile() {
+        return workDir.resolve("dataset");
     }
 
     private Path fetchInputModel() throws IOException {

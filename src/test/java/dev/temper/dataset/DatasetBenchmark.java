@@ -53,7 +53,7 @@ public final class DatasetBenchmark {
         try {
             long start = System.nanoTime();
             UploadCommand command = new UploadCommand("team-a", "idx70k", UploadFormat.IDX, null, null, null,
-                    SplitPlan.DEFAULT, List.of(images, labels));
+                    SplitPlan.DEFAULT, null, List.of(images, labels));
             CanonicalFile canonical = UploadPipeline.canonicalise(command, new ImportLimits(4L << 30, 100, 1_000_000),
                     work);
             long validated = System.nanoTime();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.contract.JobKind;
+import dev.temper.contract.OverlapCheck;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.engine.evaluation.SuiteVersion;
@@ -53,14 +54,16 @@ class EvaluationConfigTest {
 
     @Test
     void theWorkerReadsTheSuiteTheServerSends() throws Exception {
-        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of()).settings();
+        EvaluationSpec suite = ConfigMappings.load(EvaluationConfig.class, Map.of()).settings(EpsilonUnit.RAW_FEATURES);
         WorkerJobSpec sent = new WorkerJobSpec(9, JobKind.EVALUATE, null, null, 2, List.of("a", "b"), true, false,
-                suite, 1, 0, 10);
+                suite, OverlapCheck.CHECKED, 1, 0, 10);
         // The worker's client reads with a plain ObjectMapper, as here.
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
         WorkerJobSpec received = json.readValue(json.writeValueAsBytes(sent), WorkerJobSpec.class);
 
         assertThat(received.evaluation()).isEqualTo(suite);
+        assertThat(received.evaluation().threatModel().unit()).isEqualTo(EpsilonUnit.RAW_FEATURES);
+        assertThat(received.overlapCheck()).isEqualTo(OverlapCheck.CHECKED);
     }
 }

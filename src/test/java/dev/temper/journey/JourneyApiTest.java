@@ -152,10 +152,19 @@ class JourneyApiTest {
             assertThat(robust).containsOnlyKeys("0.1", "0.3");
             assertThat(robust.get("0.3")).isLessThanOrEqualTo(robust.get("0.1")).isLessThanOrEqualTo(clean);
             // The worst case per example is never better than any single attack.
+            // Attack names are the engine suite's own; the server treats them as data.
             Map<String, Map<String, Float>> byAttack = board.getMap(at + ".accuracyByAttack");
-            assertThat(byAttack).containsKeys("FGSM", "PGD", "RANDOM-SEARCH");
+            assertThat(byAttack).isNotEmpty();
             byAttack.values().forEach(curve -> assertThat(curve.get("0.3")).isGreaterThanOrEqualTo(robust.get("0.3")));
             assertThat(board.getInt(at + ".examples")).isEqualTo(90);
+            // Both models were trained on this very version: nothing to exclude, said so.
+            assertThat(board.getString(at + ".overlapCheck")).isEqualTo("SAME_VERSION");
+            assertThat(board.getInt(at + ".excludedOverlap")).isZero();
+            assertThat(board.getString(at + ".epsilonUnit")).isEqualTo("TRAIN_STD");
+            assertThat(board.getFloat(at + ".worstCase.'0.3'.lower")).isLessThanOrEqualTo(robust.get("0.3"));
+            assertThat(board.getFloat(at + ".worstCase.'0.3'.upper")).isGreaterThanOrEqualTo(robust.get("0.3"));
+            assertThat(board.getBoolean(at + ".reliable")).isEqualTo(board.getList(at + ".reliabilityFlags").isEmpty());
+            assertThat(board.getString(at + ".perExampleSha256")).hasSize(64);
         }
         List<Map<String, Object>> jobs = as("alice").get("/api/jobs").then().extract().jsonPath().getList("$");
         assertThat(jobs).filteredOn(j -> "EVALUATE".equals(j.get("kind"))).allMatch(j -> "SUCCEEDED".equals(j.get("state")));

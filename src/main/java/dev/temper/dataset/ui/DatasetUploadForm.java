@@ -23,6 +23,7 @@ import dev.temper.dataset.DatasetService;
 import dev.temper.dataset.UploadCommand;
 import dev.temper.dataset.UploadParameters;
 import dev.temper.dataset.format.UploadFormat;
+import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.security.CurrentUser;
 import dev.temper.ui.BackgroundTask;
 import dev.temper.ui.ProblemNotification;
@@ -49,6 +50,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
     private final TextField labelColumn = new TextField("Label column");
     private final TextField idColumn = new TextField("Id column (optional)");
     private final TextField imageShape = new TextField("Image shape (optional)");
+    private final ComboBox<EpsilonUnit> epsilonUnit = new ComboBox<>("Attack radius (epsilon) measured in");
     private final ComboBox<String> team = new ComboBox<>("Team");
     private final NumberField trainRatio = new NumberField("Train share");
     private final NumberField validationRatio = new NumberField("Validation share");
@@ -80,6 +82,15 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         idColumn.setId("id-column");
         imageShape.setId("image-shape");
         imageShape.setPlaceholder("e.g. 28x28x1");
+        epsilonUnit.setId("epsilon-unit");
+        epsilonUnit.setItems(EpsilonUnit.TRAIN_STD, EpsilonUnit.RAW_FEATURES);
+        epsilonUnit.setItemLabelGenerator(unit -> unit == EpsilonUnit.TRAIN_STD
+                ? "Standard deviations of each feature (train split)" : "Raw feature units, as uploaded");
+        epsilonUnit.setValue(EpsilonUnit.TRAIN_STD);
+        epsilonUnit.setWidth("22em");
+        epsilonUnit.setHelperText("How far an attacker may move each feature in robustness evaluations: epsilon 0.1 "
+                + "is a tenth of a feature's spread, or 0.1 in its own units (pick raw units when all features share "
+                + "a meaningful scale). Images are always measured in pixel intensity [0, 1].");
         // Only members of several teams must say which one owns the dataset.
         team.setId("dataset-team");
         team.setItems(user.teams());
@@ -106,6 +117,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
 
         getContent().setPadding(false);
         getContent().add(new HorizontalLayout(name, format, team), new HorizontalLayout(labelColumn, idColumn, imageShape),
+                epsilonUnit,
                 splitOptions, upload, working, registering, error);
     }
 
@@ -122,6 +134,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
         labelColumn.setVisible(chosen == UploadFormat.CSV);
         idColumn.setVisible(chosen == UploadFormat.CSV);
         imageShape.setVisible(chosen != UploadFormat.CSV);
+        epsilonUnit.setVisible(chosen == UploadFormat.CSV);
         upload.setMaxFiles(chosen == UploadFormat.IDX ? 2 : 1);
         switch (chosen) {
             case CSV -> upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -154,7 +167,7 @@ class DatasetUploadForm extends Composite<VerticalLayout> {
                     csv ? idColumn.getValue() : null, csv ? null : UploadParameters.imageShape(imageShape.getValue()),
                     UploadParameters.splits(trainRatio.getValue(), validationRatio.getValue(), testRatio.getValue(),
                             seed.getValue() == null ? null : seed.getValue().longValue()),
-                    List.copyOf(received));
+                    csv ? epsilonUnit.getValue() : null, List.copyOf(received));
         } catch (ProblemException problem) {
             showError(problem.getMessage());
             discardReceived();

@@ -106,7 +106,10 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
         Span identity = new Span("SHA-256 " + v.sha256 + ", " + Formats.bytes(v.sizeBytes) + ", created by "
                 + v.createdBy + " at " + Formats.time(v.createdAt)
                 + (v.archived() ? "; archived by " + v.archivedBy + " at " + Formats.time(v.archivedAt) : ""));
-        VerticalLayout layout = new VerticalLayout(text, identity);
+        Span unit = new Span("Robustness evaluations measure attack radii (epsilon) in "
+                + v.epsilonUnit().description() + (v.parent == null ? "" : " (as its parent)") + ".");
+        unit.setId("dataset-epsilon-unit");
+        VerticalLayout layout = new VerticalLayout(text, identity, unit);
         if (v.missingSamples > 0) {
             Span warning = new Span(v.missingSamples + " samples have missing values: derive a cleaned version "
                     + "(drop or impute) before training on it.");

@@ -3,6 +3,8 @@ package dev.temper.evaluation.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.shared.Tooltip;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -37,18 +39,21 @@ public class LeaderboardView extends VerticalLayout {
     private final CurrentUser user;
     private final EvaluationService evaluations;
     private final Grid<LeaderboardRow> grid = new Grid<>();
+    private final Paragraph threatModels = new Paragraph();
 
     public LeaderboardView(SecurityIdentity identity, EvaluationService evaluations, LiveUpdates updates) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.evaluations = evaluations;
         setSizeFull();
         grid.setId("leaderboard-grid");
+        threatModels.setId("leaderboard-threat-models");
         add(new H2("Leaderboard"),
-                new Paragraph("Accuracy on each dataset version's held-out test split. Robust columns count an "
-                        + "example only if no attack of that strength (FGSM, PGD, gradient-free search) fooled it; "
-                        + "ECE is the calibration error; 'gradient masking suspected' means the gradient-free "
-                        + "search beat the gradient attacks, so their numbers flatter the model."),
-                grid);
+                new Paragraph("Accuracy on each dataset version's held-out test split, test examples the model was "
+                        + "trained on left out. Robust columns count an example only if no attack of the suite at "
+                        + "that strength fooled it, with the 95% interval; ECE is the calibration error. A row marked "
+                        + "'unreliable' failed a reliability check (its reasons are in the tooltip): its robust numbers "
+                        + "may flatter the model, and it ranks below every reliable row."),
+                threatModels, grid);
         refresh();
         updates.bind(this, EvaluationRecorded.class, recorded -> user.isMemberOf(recorded.team()), this::refresh);
     }
@@ -56,6 +61,7 @@ public class LeaderboardView extends VerticalLayout {
     private void refresh() {
         List<LeaderboardRow> rows = evaluations.all(user).stream().map(LeaderboardRow::of).toList();
         configureColumns(epsilons(rows));
+        threatModels.setText(LeaderboardFormats.threatModels(rows));
         grid.setItems(rows);
     }
 
@@ -64,15 +70,18 @@ public class LeaderboardView extends VerticalLayout {
         grid.addColumn(LeaderboardRow::datasetVersion).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(LeaderboardRow::modelVersion).setHeader("Model").setAutoWidth(true);
         grid.addColumn(row -> Formats.orDash(row.baseVersion())).setHeader("Base").setAutoWidth(true);
-        grid.addColumn(LeaderboardRow::examples).setHeader("Examples").setAutoWidth(true);
+        grid.addComponentColumn(LeaderboardView::reliability).setHeader("Reliability").setAutoWidth(true);
+        grid.addColumn(LeaderboardFormats::examples).setHeader("Examples").setAutoWidth(true)
+                .setTooltipGenerator(LeaderboardFormats::overlap);
+        grid.addColumn(LeaderboardFormats::threatModel).setHeader("Threat model").setAutoWidth(true)
+                .setTooltipGenerator(row -> Formats.orDash(row.threatModel()));
         grid.addColumn(LeaderboardView::clean).setHeader("Clean accuracy (95% CI)").setAutoWidth(true);
         grid.addColumn(row -> Formats.decimal(row.expectedCalibrationError())).setHeader("ECE").setAutoWidth(true);
         for (double epsilon : epsilons) {
-            grid.addColumn(row -> Formats.percent(row.robustAccuracy().get(epsilon)))
-                    .setHeader("Robust ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString())
-                    .setTooltipGenerator(row -> "Worst case per example over " + row.accuracyByAttack().keySet()
-                            + ": " + row.accuracyByAttack().entrySet().stream()
-                            .map(e -> e.getKey() + " " + Formats.percent(e.getValue().get(epsilon))).toList())
+            grid.addColumn(row -> LeaderboardFormats.robust(row, epsilon))
+                    .setHeader("Robust ε=" + BigDecimal.valueOf(epsilon).stripTrailingZeros().toPlainString()
+                            + " (95% CI)")
+                    .setTooltipGenerator(row -> LeaderboardFormats.byAttack(row, epsilon))
                     .setAutoWidth(true);
         }
         grid.addColumn(row -> Formats.percent(row.meanCorruptionAccuracy())).setHeader("Corruption accuracy")
@@ -80,8 +89,17 @@ public class LeaderboardView extends VerticalLayout {
         grid.addColumn(row -> Formats.decimal(row.meanCorruptionError())).setHeader("mCE vs base")
                 .setTooltipGenerator(row -> "Corruption errors relative to the base model's; below 1 is more robust")
                 .setAutoWidth(true);
-        grid.addColumn(row -> row.gradientMaskingSuspected() ? "suspected" : "no")
-                .setHeader("Gradient masking").setAutoWidth(true);
+    }
+
+    /** A badge: "reliable", or "unreliable" with each check that fired and its reason in the tooltip. */
+    private static Span reliability(LeaderboardRow row) {
+        Span badge = new Span(row.reliable() ? "reliable" : "unreliable");
+        badge.getElement().getThemeList().add(row.reliable() ? "badge success" : "badge error");
+        badge.addClassName(row.reliable() ? "reliable" : "unreliable");
+        if (!row.reliable()) {
+            Tooltip.forComponent(badge).setText(LeaderboardFormats.reasons(row));
+        }
+        return badge;
     }
 
     private static String clean(LeaderboardRow row) {

@@ -1,5 +1,6 @@
 package dev.temper.training.workerapi;
 
+import dev.temper.dataset.DatasetVersion;
 import dev.temper.engine.evaluation.EvaluationSpec;
 
 /**
@@ -8,5 +9,6 @@ import dev.temper.engine.evaluation.EvaluationSpec;
  */
 public interface EvaluationSuiteSource {
 
-    EvaluationSpec settings();
+    /** The suite for an evaluation on this dataset version, its threat model in the version's unit of epsilon. */
+    EvaluationSpec settings(DatasetVersion dataset);
 }

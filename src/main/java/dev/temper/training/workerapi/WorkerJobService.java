@@ -1,11 +1,13 @@
 package dev.temper.training.workerapi;
 
 import dev.temper.base.problem.ProblemException;
+import dev.temper.dataset.DatasetVersion;
 import dev.temper.contract.BatchReceipt;
 import dev.temper.contract.EpochReport;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.LogBatch;
 import dev.temper.contract.MetricBatch;
+import dev.temper.contract.OverlapCheck;
 import dev.temper.contract.WorkerJobSpec;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
@@ -91,7 +93,8 @@ public class WorkerJobService {
         boolean hasBaseline = job.evaluatedVersion != null && job.evaluatedVersion.baseVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
                 job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel, hasBaseline,
-                evaluationSuite.settings(), job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
+                evaluationSuite.settings(job.datasetVersion),
+                job.kind == JobKind.EVALUATE ? overlapCheck(job.evaluatedVersion, job.datasetVersion) : null, job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
                 heartbeatSeconds);
     }
 
@@ -114,6 +117,29 @@ public class WorkerJobService {
             throw ProblemException.notFound("Baseline model of job", jobId);
         }
         return job.evaluatedVersion.baseVersion.artifactKey;
+    }
+
+    /**
+     * Which check against the model's training data an evaluation of {@code model} on {@code dataset} can make:
+     * none when the model came from outside, none needed when it was trained on this very version.
+     */
+    public static OverlapCheck overlapCheck(ModelVersion model, DatasetVersion dataset) {
+        DatasetVersion trainedOn = model.datasetVersion;
+        if (trainedOn == null || !DatasetVersion.CANONICAL_FORMAT.equals(trainedOn.fileFormat)) {
+            return OverlapCheck.UNKNOWN;
+        }
+        return trainedOn.id.equals(dataset.id) ? OverlapCheck.SAME_VERSION : OverlapCheck.CHECKED;
+    }
+
+    /** The canonical file of the evaluated model's training version, for this evaluation job only. */
+    @Transactional
+    public String trainingDataKey(long jobId, String token) {
+        TrainingJob job = authenticate(jobId, token);
+        if (job.kind != JobKind.EVALUATE
+                || overlapCheck(job.evaluatedVersion, job.datasetVersion) != OverlapCheck.CHECKED) {
+            throw ProblemException.notFound("Training data of the evaluated model of job", jobId);
+        }
+        return job.evaluatedVersion.datasetVersion.artifactKey;
     }
 
     @Transactional

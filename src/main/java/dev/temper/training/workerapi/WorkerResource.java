@@ -70,6 +70,15 @@ public class WorkerResource {
         return store.open(service.baselineModelKey(jobId, token));
     }
 
+    /** An evaluation's model's training version, so that the worker can leave out test samples the model has seen. */
+    @GET
+    @Path(WorkerProtocol.TRAINING_DATA_PATH)
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public InputStream trainingData(@PathParam("jobId") long jobId,
+            @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) throws IOException {
+        return store.open(service.trainingDataKey(jobId, token));
+    }
+
     @POST
     @Path(WorkerProtocol.HEARTBEAT_PATH)
     public void heartbeat(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token) {

@@ -1,0 +1,49 @@
+package dev.temper.evaluation;
+
+import dev.temper.security.CurrentUserProvider;
+import dev.temper.storage.ArtifactStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+/** An evaluation's evidence beyond its leaderboard row, for members of its team (404 for anyone else). */
+@Path("/api/evaluations")
+public class EvaluationResultResource {
+
+    /** The per-example file's SHA-256, as recorded when it was stored. */
+    public static final String SHA256_HEADER = "X-Temper-Sha256";
+
+    private final EvaluationService service;
+    private final CurrentUserProvider users;
+    private final ArtifactStore store;
+
+    EvaluationResultResource(EvaluationService service, CurrentUserProvider users, ArtifactStore store) {
+        this.service = service;
+        this.users = users;
+        this.store = store;
+    }
+
+    /**
+     * The per-example outcomes as the engine encoded them ({@code PerExampleOutcomes.decode} reads them); the
+     * test-split positions of the examples are in the JSON of {@code /positions}.
+     */
+    @GET
+    @Path("/{id}/per-example")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response perExample(@PathParam("id") long id) throws IOException {
+        EvaluationResult result = service.withPerExample(users.get(), id);
+        return Response.ok(store.open(result.perExampleKey)).header(SHA256_HEADER, result.perExampleSha256).build();
+    }
+
+    /** Per evaluated example, in the order of the per-example file's bits, its position in the test split. */
+    @GET
+    @Path("/{id}/per-example/positions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public int[] positions(@PathParam("id") long id) {
+        return service.withPerExample(users.get(), id).testPositions();
+    }
+}
