@@ -54,14 +54,13 @@ final class EvaluationRun {
 
     /**
      * @param test        the selected test examples, in the order of {@code selection.positions()}
-     * @param suite       the suite for this dataset ({@link #forDataset}); the cap on examples was applied by the
-     *                    selection, so the engine evaluates all it is given
+     * @param suite       the suite for this dataset ({@link #forDataset}); the selection already applied its cap on
+     *                    examples, so the engine, given no more than the cap, evaluates all and the report states it
      * @param baselineDir the base model, to which image corruption errors are relative (mCE); may be null
      */
     static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSpec suite, Path baselineDir,
             TestSelection selection, OverlapCheck check, int testExamples) throws JsonProcessingException {
-        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test,
-                suite.withMaxExamples(EvaluationSpec.WHOLE_SPLIT), baselineDir);
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, suite, baselineDir);
         if (report.perExample() == null) {
             throw new IllegalStateException("The engine's report has no per-example outcomes");
         }

@@ -2,17 +2,15 @@ package dev.temper.worker;
 
 import dev.temper.contract.DatasetFile.SplitRows;
 import dev.temper.engine.data.TabularData;
-import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.ExampleSample;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Predicate;
 
 /**
  * The test examples an evaluation uses, and where each sits in the test split: first those the model has not seen
- * in training, then, when the suite caps the count, a seeded random subset kept in split order (the engine's own
- * rule, applied here so that every evaluated example's test-split position is known).
+ * in training, then, when the suite caps the count, a seeded random subset kept in split order (the engine's
+ * {@link ExampleSample} rule, applied here so that every evaluated example's test-split position is known).
  *
  * @param positions per evaluated example, in the order evaluated, its 0-based position in the test split
  * @param excluded  test examples left out because the model was trained on the same sample
@@ -31,18 +29,12 @@ record TestSelection(int[] positions, int excluded) {
             throw new IllegalArgumentException("The model was trained on every one of the " + test.size()
                     + " test examples; nothing is left to evaluate it on");
         }
-        List<Integer> chosen = unseen;
-        if (maxExamples != EvaluationSpec.WHOLE_SPLIT && unseen.size() > maxExamples) {
-            List<Integer> order = new ArrayList<>(unseen.size());
-            for (int k = 0; k < unseen.size(); k++) {
-                order.add(k);
-            }
-            Collections.shuffle(order, new Random(seed));
-            List<Integer> picked = new ArrayList<>(order.subList(0, maxExamples));
-            Collections.sort(picked);
-            chosen = picked.stream().map(unseen::get).toList();
+        int[] picked = ExampleSample.indices(unseen.size(), maxExamples, seed);
+        int[] positions = new int[picked.length];
+        for (int k = 0; k < picked.length; k++) {
+            positions[k] = unseen.get(picked[k]);
         }
-        return new TestSelection(chosen.stream().mapToInt(Integer::intValue).toArray(), excluded);
+        return new TestSelection(positions, excluded);
     }
 
     /** The selected examples, in the order of {@link #positions}. */

@@ -7,28 +7,43 @@ import java.util.List;
 import java.util.Random;
 
 /** A seeded random subset of a test set, in original order, so that a capped evaluation is reproducible. */
-final class ExampleSample {
+public final class ExampleSample {
 
     private ExampleSample() {
     }
 
-    /** @param maxExamples 0 keeps the whole set ({@link EvaluationSpec#WHOLE_SPLIT}) */
+    /**
+     * Which of {@code size} examples a capped evaluation uses, ascending. Callers that must know where each
+     * evaluated example came from (the worker, to index results by test-split position) use this same rule.
+     *
+     * @param maxExamples 0 keeps them all ({@link EvaluationSpec#WHOLE_SPLIT})
+     */
+    public static int[] indices(int size, int maxExamples, long seed) {
+        if (maxExamples == EvaluationSpec.WHOLE_SPLIT || size <= maxExamples) {
+            int[] all = new int[size];
+            for (int i = 0; i < size; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        List<Integer> order = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        return order.subList(0, maxExamples).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     static TabularData of(TabularData data, int maxExamples, long seed) {
-        if (maxExamples == EvaluationSpec.WHOLE_SPLIT || data.size() <= maxExamples) {
+        int[] chosen = indices(data.size(), maxExamples, seed);
+        if (chosen.length == data.size()) {
             return data;
         }
-        List<Integer> indices = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            indices.add(i);
-        }
-        Collections.shuffle(indices, new Random(seed));
-        List<Integer> chosen = new ArrayList<>(indices.subList(0, maxExamples));
-        Collections.sort(chosen);
-        float[][] features = new float[maxExamples][];
-        int[] labels = new int[maxExamples];
-        for (int k = 0; k < maxExamples; k++) {
-            features[k] = data.features()[chosen.get(k)];
-            labels[k] = data.labels()[chosen.get(k)];
+        float[][] features = new float[chosen.length][];
+        int[] labels = new int[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
+            features[k] = data.features()[chosen[k]];
+            labels[k] = data.labels()[chosen[k]];
         }
         return new TabularData(features, labels, data.classCount(), data.classNames());
     }
