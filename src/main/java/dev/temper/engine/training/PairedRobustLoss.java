@@ -5,6 +5,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -58,9 +59,9 @@ final class PairedRobustLoss {
     private static Operand<TFloat32> mart(Ops tf, Operand<TFloat32> clean, Operand<TFloat32> adversarial,
                                           Operand<TFloat32> labels, Operand<TFloat32> beta) {
         Operand<TInt32> classAxis = tf.constant(1);
-        // Smoothed labels still have their largest value at the true class.
-        Operand<TFloat32> trueClass = tf.oneHot(tf.math.argMax(labels, classAxis), tf.shape.size(labels, classAxis),
-                tf.constant(1f), tf.constant(0f));
+        // Smoothed labels still have their largest value, and only there, at the true class.
+        Operand<TFloat32> trueClass = tf.dtypes.cast(tf.math.equal(labels,
+                tf.reduceMax(labels, classAxis, ReduceMax.keepDims(true))), TFloat32.class);
         Operand<TFloat32> adversarialProbabilities = tf.nn.softmax(adversarial);
         // The true class drops below every other probability (all >= 0), so the max is the largest wrong one.
         Operand<TFloat32> largestWrong = tf.reduceMax(tf.math.sub(adversarialProbabilities,
