@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proof on real MNIST digits that adversarial fine-tuning buys robustness: from one briefly pretrained
- * CNN, clean, PGD and TRADES fine-tuning with the same epochs, measured by an independent PGD-20 at
- * L-inf eps 0.1 in pixel units.
+ * CNN, clean, PGD, TRADES and MART fine-tuning with the same epochs, measured by an independent PGD-20 at
+ * L-inf eps 0.1 in pixel units ({@link PgdProbe}, which shares no code with the training attacks).
  */
 class RobustFineTuningProofTest {
 
@@ -29,7 +29,10 @@ class RobustFineTuningProofTest {
     private static final int TRAIN_STEPS = 5;
     private static final double TRAIN_STEP_SIZE = 2.5 * EPSILON / TRAIN_STEPS;
     private static final CnnArchitecture CNN = new CnnArchitecture(28, 28, 1, List.of(8, 16), List.of(32));
-    /** Measured: clean fine-tuning 41% robust, PGD 83%, TRADES 81% (seed 11); a no-op attack stays near 41%. */
+    /**
+     * Measured (seed 11): clean fine-tuning 41% robust, PGD 83%, TRADES 81%, MART 84%, clean accuracy 93-95% for
+     * all; with the training attack replaced by a no-op, each adversarial run stays at the clean run's 41%.
+     */
     private static final double MARGIN = 0.25;
     private static final PgdProbe PGD_20 = new PgdProbe(EPSILON, 20, 2.5 * EPSILON / 20, SEED);
 
@@ -53,18 +56,23 @@ class RobustFineTuningProofTest {
     }
 
     @Test
-    void pgdAndTradesFineTuningAreFarMoreRobustThanCleanFineTuning() {
+    void pgdTradesAndMartFineTuningAreFarMoreRobustThanCleanFineTuning() {
         PgdProbe.Accuracy clean = fineTune("clean", AdversarialSpec.none());
         PgdProbe.Accuracy pgd = fineTune("pgd", AdversarialSpec.pgd(EPSILON, TRAIN_STEP_SIZE, TRAIN_STEPS, 1));
         PgdProbe.Accuracy trades = fineTune("trades", AdversarialSpec.trades(EPSILON, TRAIN_STEP_SIZE, TRAIN_STEPS,
+                AdversarialSpec.DEFAULT_BETA));
+        PgdProbe.Accuracy mart = fineTune("mart", AdversarialSpec.mart(EPSILON, TRAIN_STEP_SIZE, TRAIN_STEPS,
                 AdversarialSpec.DEFAULT_BETA));
 
         assertThat(pgd.robust()).as("PGD-trained robust accuracy vs clean fine-tuning's")
                 .isGreaterThan(clean.robust() + MARGIN);
         assertThat(trades.robust()).as("TRADES-trained robust accuracy vs clean fine-tuning's")
                 .isGreaterThan(clean.robust() + MARGIN);
+        assertThat(mart.robust()).as("MART-trained robust accuracy vs clean fine-tuning's")
+                .isGreaterThan(clean.robust() + MARGIN);
         assertThat(pgd.clean()).isGreaterThan(0.8);
         assertThat(trades.clean()).isGreaterThan(0.8);
+        assertThat(mart.clean()).isGreaterThan(0.8);
     }
 
     private static PgdProbe.Accuracy fineTune(String name, AdversarialSpec adversarial) {
