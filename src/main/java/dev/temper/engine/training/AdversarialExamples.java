@@ -48,16 +48,12 @@ final class AdversarialExamples {
     }
 
     float[][] attack(float[][] x, int[] y, double epsilon, Random random) {
-        switch (spec.method()) {
-            case FGSM:
-                return step(x, x, graph.inputGradientSign(x, y), epsilon, epsilon);
-            case TRADES:
-                return tradesAttack(x, epsilon, random);
-            case MART:
-                return martAttack(x, y, epsilon, random);
-            default:
-                return pgdAttack(x, y, epsilon, random);
-        }
+        return switch (spec.method()) {
+            case FGSM -> step(x, x, graph.inputGradientSign(x, y), epsilon, epsilon);
+            case TRADES -> tradesAttack(x, epsilon, random);
+            case MART -> martAttack(x, y, epsilon, random);
+            case PGD, NONE -> pgdAttack(x, y, epsilon, random);
+        };
     }
 
     /**
