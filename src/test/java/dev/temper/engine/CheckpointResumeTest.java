@@ -38,6 +38,17 @@ class CheckpointResumeTest {
 
     @Test
     void aRunInterruptedAfterEpochTwoAndResumedEqualsTheUninterruptedRun() {
+        interruptedAndResumedEqualsUninterrupted(strategy);
+    }
+
+    /** TRADES draws its start noise from the attack's per-epoch random and reads beta back from the checkpoint. */
+    @Test
+    void aTradesRunWithDropoutResumesExactly() {
+        interruptedAndResumedEqualsUninterrupted(strategy.withAdversarial(
+                AdversarialSpec.trades(0.2, 0.1, 2, 3).withWarmup(2)));
+    }
+
+    private void interruptedAndResumedEqualsUninterrupted(TrainingStrategy strategy) {
         List<EpochMetrics> uninterrupted = new ArrayList<>();
         ExportedModel whole = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
                 BlobsFixture.validation(), strategy, tmp.resolve("whole")).withListener(uninterrupted::add));

@@ -46,6 +46,42 @@ public final class GraphSession {
         }
     }
 
+    /**
+     * Sign of d KL(target || softmax(f(features))) / d(features) per example: TRADES' inner step direction.
+     * The loss graph's cross-entropy against a soft target is that KL plus the target's entropy, which does
+     * not depend on the features, so feeding the clean probabilities as labels gives exactly the KL's gradient
+     * without a second gradient graph (and without log(0) for a target probability that underflowed to 0).
+     */
+    public float[][] divergenceGradientSign(float[][] features, float[][] targetProbabilities) {
+        LossOps loss = model.loss();
+        try (TFloat32 x = Tensors.matrix(features, model.layout().inputDim());
+             TFloat32 target = Tensors.matrix(targetProbabilities, model.layout().classCount());
+             Result result = session.runner().feed(model.features(), x).feed(loss.labels(), target)
+                     .fetch(loss.inputGradientSign()).run()) {
+            return Tensors.rows((TFloat32) result.get(0));
+        }
+    }
+
+    /** Softmax of the serving logits (no dropout), row by row. */
+    public float[][] probabilities(float[][] features) {
+        float[][] rows = logits(features);
+        for (float[] row : rows) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float value : row) {
+                max = Math.max(max, value);
+            }
+            double sum = 0;
+            for (int k = 0; k < row.length; k++) {
+                row[k] = (float) Math.exp(row[k] - max);
+                sum += row[k];
+            }
+            for (int k = 0; k < row.length; k++) {
+                row[k] = (float) (row[k] / sum);
+            }
+        }
+        return rows;
+    }
+
     /** Mean loss and accuracy over a data set, computed in chunks. */
     public LossAndAccuracy measure(float[][] features, int[] labels) {
         if (labels.length == 0) {

@@ -10,7 +10,7 @@ import dev.temper.engine.model.NetworkLayout;
  * @param seed makes a run repeatable: initial weights, shuffling, augmentation, dropout and attacks derive from it
  * @param optimizer update rule and learning rates
  * @param schedule how the learning rate changes per epoch
- * @param adversarial adversarial training (FGSM/PGD), NONE by default
+ * @param adversarial adversarial training (FGSM, PGD, TRADES or MART), NONE by default
  * @param regularization weight decay, dropout and label smoothing
  * @param freeze layers whose weights stay exactly as they were
  * @param earlyStopping stop on a stalled validation metric and export the best epoch
@@ -95,7 +95,7 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
         return freeze.firstLayers();
     }
 
-    /** Whether training is adversarial at all (FGSM or PGD). */
+    /** Whether training is adversarial at all (any method but NONE). */
     public boolean fgsm() {
         return adversarial.enabled();
     }

@@ -41,7 +41,7 @@ final class TrainingLoop {
                                float[][] validationX, int[] validationY) {
         FreezePlan freeze = new FreezePlan(strategy.freeze(), layout);
         try (ModelGraph model = new ModelGraph(layout); Session session = new Session(model.graph())) {
-            TrainingObjective objective = new TrainingObjective(model, strategy.regularization());
+            TrainingObjective objective = new TrainingObjective(model, strategy.regularization(), strategy.adversarial());
             OptimizerUpdate optimizer = new OptimizerUpdate(model, objective.totalLoss(), strategy.optimizer(),
                     variablesOf(freeze.trainableLayers(strategy.epochs())));
             GraphSession graph = new GraphSession(model, session);

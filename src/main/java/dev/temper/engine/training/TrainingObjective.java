@@ -2,6 +2,7 @@ package dev.temper.engine.training;
 
 import dev.temper.engine.model.LossOps;
 import dev.temper.engine.model.ModelGraph;
+import dev.temper.engine.strategy.AdversarialSpec;
 import dev.temper.engine.strategy.RegularizationSpec;
 import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
@@ -13,7 +14,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * What training minimises: cross-entropy on a training-only forward pass (with dropout, if any) plus
+ * What training minimises: cross-entropy on a training-only forward pass (with dropout, if any), or for
+ * TRADES and MART their paired loss over clean and adversarial rows ({@link PairedRobustLoss}), plus
  * the L2 weight penalty. Dropout masks come from a stateless random op seeded per step from Java, so a
  * resumed run draws exactly the masks an uninterrupted run would. The serving logits stay dropout-free.
  */
@@ -29,16 +31,21 @@ final class TrainingObjective {
     private final Operand<TFloat32> logits;
 
     TrainingObjective(ModelGraph model, RegularizationSpec regularization) {
+        this(model, regularization, AdversarialSpec.none());
+    }
+
+    TrainingObjective(ModelGraph model, RegularizationSpec regularization, AdversarialSpec adversarial) {
         Ops tf = model.ops();
         LossOps serving = model.loss();
         dropoutSeed = tf.withName("dropout.seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
         usesSeed = regularization.dropout() > 0;
-        if (usesSeed) {
-            logits = model.forward(dropout(tf, (float) (1 - regularization.dropout())));
+        logits = usesSeed ? model.forward(dropout(tf, (float) (1 - regularization.dropout()))) : model.logits();
+        if (adversarial.method().paired()) {
+            dataLoss = PairedRobustLoss.of(tf, adversarial, logits, serving.labels());
+        } else if (usesSeed) {
             Operand<TFloat32> perExample = tf.nn.softmaxCrossEntropyWithLogits(logits, serving.labels()).loss();
             dataLoss = tf.math.mean(perExample, tf.constant(0));
         } else {
-            logits = model.logits();
             dataLoss = serving.meanLoss();
         }
         Operand<TFloat32> loss = dataLoss;
@@ -78,7 +85,7 @@ final class TrainingObjective {
         return seed;
     }
 
-    /** Cross-entropy of the training forward pass, without the weight penalty (what gets reported). */
+    /** Data loss of the training forward pass, without the weight penalty (what gets reported). */
     Operand<TFloat32> dataLoss() {
         return dataLoss;
     }

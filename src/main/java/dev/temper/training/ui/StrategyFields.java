@@ -54,6 +54,7 @@ class StrategyFields {
             AdversarialSpec.Method.values(), AdversarialSpec.Method.NONE);
     final NumberField epsilon = number("Attack ε", "job-epsilon", 0.1);
     final IntegerField pgdSteps = integer("PGD steps", "job-pgd-steps", 7);
+    final NumberField beta = number("Robustness weight β (TRADES, MART)", "job-beta", AdversarialSpec.DEFAULT_BETA);
     final NumberField ratio = number("Adversarial share of each batch", "job-adversarial-ratio", 0.5);
     final IntegerField epsilonWarmup = integer("ε warm-up epochs", "job-epsilon-warmup", 0);
     final IntegerField patience = integer("Early-stopping patience (0 = off)", "job-patience", 0);
@@ -67,7 +68,7 @@ class StrategyFields {
 
     /** The same for the adversarial part, apart because its warmupEpochs is not the schedule's. */
     private final Map<String, HasValidation> adversarialFieldsByParameter = Map.of("epsilon", epsilon,
-            "steps", pgdSteps, "ratio", ratio, "warmupEpochs", epsilonWarmup);
+            "steps", pgdSteps, "ratio", ratio, "warmupEpochs", epsilonWarmup, "beta", beta);
 
     StrategyFields() {
         fieldsByParameter.putAll(Map.of("epochs", epochs, "batchSize", batchSize, "learningRate", learningRate,
@@ -85,7 +86,7 @@ class StrategyFields {
         return List.of(new H4("Training"), epochs, batchSize, seed, optimizer, learningRate, momentum,
                 headLearningRate, schedule, stepEpochs, gamma, warmupEpochs, new H4("Transfer and regularisation"),
                 frozenLayers, unfreezeEvery, weightDecay, dropout, labelSmoothing, patience, noise,
-                new H4("Robustness"), attack, epsilon, pgdSteps, ratio, epsilonWarmup);
+                new H4("Robustness"), attack, epsilon, pgdSteps, beta, ratio, epsilonWarmup);
     }
 
     /** Shows an existing strategy (a cloned job's), which becomes the base that {@link #read()} edits. */
@@ -122,6 +123,7 @@ class StrategyFields {
             pgdSteps.setValue(adversarialSpec.steps());
             ratio.setValue(adversarialSpec.ratio());
             epsilonWarmup.setValue(adversarialSpec.warmupEpochs());
+            beta.setValue(adversarialSpec.beta());
         }
     }
 
@@ -180,11 +182,13 @@ class StrategyFields {
         boolean step = schedule.getValue() == ScheduleSpec.Kind.STEP;
         stepEpochs.setVisible(step);
         gamma.setVisible(step);
-        boolean adversarialTraining = attack.getValue() != AdversarialSpec.Method.NONE;
+        AdversarialSpec.Method method = attack.getValue();
+        boolean adversarialTraining = method != AdversarialSpec.Method.NONE;
         epsilon.setVisible(adversarialTraining);
-        ratio.setVisible(adversarialTraining);
+        ratio.setVisible(adversarialTraining && !method.paired());
         epsilonWarmup.setVisible(adversarialTraining);
-        pgdSteps.setVisible(attack.getValue() == AdversarialSpec.Method.PGD);
+        pgdSteps.setVisible(method.iterative());
+        beta.setVisible(method.paired());
     }
 
     private AdversarialSpec adversarial() {
@@ -193,23 +197,31 @@ class StrategyFields {
             return AdversarialSpec.none();
         }
         double eps = value(epsilon);
-        int steps = method == AdversarialSpec.Method.PGD ? value(pgdSteps) : 1;
+        int steps = method.iterative() ? value(pgdSteps) : 1;
         AdversarialSpec kept = base.adversarial();
+        // Beta belongs to TRADES and MART, the batch share to FGSM and PGD; what does not apply passes
+        // through from the base (or stays neutral), so the stored strategy says only what applies.
+        double betaValue = method.paired() ? value(beta) : kept.beta();
         if (kept.method() == method) {
             // Same attack as the base: its step size, random start and clean copies stay, unless the budget
             // the step size was chosen for (epsilon, steps) was edited.
             boolean sameBudget = kept.epsilon() == eps && kept.steps() == steps;
             double stepSize = sameBudget ? kept.stepSize() : defaultStepSize(method, eps, steps);
-            return new AdversarialSpec(method, eps, stepSize, steps, kept.randomStart(), value(ratio),
-                    kept.keepClean(), value(epsilonWarmup));
+            double share = method.paired() ? kept.ratio() : value(ratio);
+            return new AdversarialSpec(method, eps, stepSize, steps, kept.randomStart(), share,
+                    kept.keepClean(), value(epsilonWarmup), betaValue);
         }
         return new AdversarialSpec(method, eps, defaultStepSize(method, eps, steps),
-                steps, method == AdversarialSpec.Method.PGD, value(ratio), false, value(epsilonWarmup));
+                steps, method == AdversarialSpec.Method.PGD, method.paired() ? 1 : value(ratio), false,
+                value(epsilonWarmup), betaValue);
     }
 
-    /** PGD's customary step: 2.5 epsilon spread over the steps, so the walk can reach the ball's edge. */
+    /**
+     * PGD's customary step (also for the inner PGD of TRADES and MART): 2.5 epsilon spread over the steps,
+     * so the walk can reach the ball's edge.
+     */
     private static double defaultStepSize(AdversarialSpec.Method method, double eps, int steps) {
-        return method == AdversarialSpec.Method.PGD ? 2.5 * eps / Math.max(1, steps) : 0;
+        return method.iterative() ? 2.5 * eps / Math.max(1, steps) : 0;
     }
 
     private static int value(IntegerField field) {

@@ -105,4 +105,42 @@ class StrategyFieldsTest {
         assertThat(fields.read().regularization().dropout()).isEqualTo(0.25);
         assertThat(fields.dropout.isInvalid()).isFalse();
     }
+
+    @Test
+    void tradesTakesItsStepsAndBetaAndLeavesTheBatchShareAside() {
+        StrategyFields fields = new StrategyFields();
+        fields.attack.setValue(AdversarialSpec.Method.TRADES);
+        fields.epsilon.setValue(0.1);
+        fields.pgdSteps.setValue(5);
+        fields.beta.setValue(3.0);
+
+        assertThat(fields.beta.isVisible()).isTrue();
+        assertThat(fields.pgdSteps.isVisible()).isTrue();
+        assertThat(fields.ratio.isVisible()).isFalse();
+        assertThat(fields.read().adversarial()).isEqualTo(AdversarialSpec.trades(0.1, 2.5 * 0.1 / 5, 5, 3.0));
+    }
+
+    @Test
+    void aClonedMartStrategyReadsBackUnchangedAndABadBetaIsShownOnItsField() {
+        TrainingStrategy mart = CLONED.withAdversarial(AdversarialSpec.mart(0.05, 0.01, 4, 8).withWarmup(1));
+        StrategyFields fields = new StrategyFields();
+        fields.startFrom(mart);
+        assertThat(fields.read()).isEqualTo(mart);
+        assertThat(fields.beta.isVisible()).isTrue();
+
+        fields.beta.setValue(0.0);
+
+        assertThatThrownBy(fields::read).isInstanceOf(InvalidSpecException.class);
+        assertThat(fields.beta.isInvalid()).isTrue();
+        assertThat(fields.beta.getErrorMessage()).startsWith("beta must be in (0, 100.0]");
+    }
+
+    @Test
+    void betaIsHiddenForPgd() {
+        StrategyFields fields = new StrategyFields();
+        fields.attack.setValue(AdversarialSpec.Method.PGD);
+
+        assertThat(fields.beta.isVisible()).isFalse();
+        assertThat(fields.ratio.isVisible()).isTrue();
+    }
 }
