@@ -30,8 +30,7 @@ alter table evaluation_result
     add column excluded_overlap      int not null default 0,
     add column test_examples         int,
     add column per_example_key       varchar(300),
-    add column per_example_sha256    char(64),
-    add column per_example_positions text;
+    add column per_example_sha256    char(64);
 
 -- Each robust point with its 95% Wilson interval and counts (null for rows recorded before); attack
 -- names are data (the engine's suites name their attacks), so they get room.

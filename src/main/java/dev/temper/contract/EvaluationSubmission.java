@@ -13,14 +13,13 @@ import java.util.List;
  * @param suite                the engine's suite version (STANDARD, QUICK)
  * @param flags                reliability checks that fired; {@code reliable} is true exactly when there are none
  * @param overlap              the check against the model's training data and what it excluded
- * @param perExampleOutcomes   the engine's per-example outcomes ({@code PerExampleOutcomes.encode()}), base64
- * @param testPositions        per evaluated example, in the order evaluated, its position in the dataset version's
- *                             test split (0-based, in the file's sample order)
+ * @param perExampleOutcomes   the engine's per-example outcomes ({@code PerExampleOutcomes.encode()}), base64, with
+ *                             each example's position in the dataset version's test split (0-based, file order)
  */
 public record EvaluationSubmission(int examples, double cleanAccuracy, double cleanLower, double cleanUpper,
         double expectedCalibrationError, double negativeLogLikelihood, Threat threatModel, String suite,
         List<RobustPoint> robust, List<Flag> flags, boolean reliable, Overlap overlap, String perExampleOutcomes,
-        int[] testPositions, Double meanCorruptionAccuracy, Double meanCorruptionError, String modelSha256,
+        Double meanCorruptionAccuracy, Double meanCorruptionError, String modelSha256,
         String engineVersion, String reportJson) {
 
     /** A threat model as measured: norm (LINF, L2), unit of epsilon, its radii and the engine's description. */

@@ -113,10 +113,6 @@ public class EvaluationResult {
     @Column(name = "per_example_sha256")
     public String perExampleSha256;
 
-    /** JSON array: per evaluated example, in the order of the outcomes' bits, its position in the test split. */
-    @Column(name = "per_example_positions")
-    public String perExamplePositionsJson;
-
     /** Image models: mean accuracy over corruption types and severities. */
     @Column(name = "mean_corruption_accuracy")
     public Double meanCorruptionAccuracy;
@@ -147,10 +143,6 @@ public class EvaluationResult {
 
     public List<Double> threatEpsilons() {
         return threatEpsilonsJson == null ? List.of() : Json.read(threatEpsilonsJson, new TypeReference<>() { });
-    }
-
-    public int[] testPositions() {
-        return perExamplePositionsJson == null ? new int[0] : Json.read(perExamplePositionsJson, int[].class);
     }
 
     @OneToMany(mappedBy = "result", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)

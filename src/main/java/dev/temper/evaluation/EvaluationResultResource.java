@@ -1,5 +1,6 @@
 package dev.temper.evaluation;
 
+import dev.temper.engine.evaluation.PerExampleOutcomes;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.storage.ArtifactStore;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 
 /** An evaluation's evidence beyond its leaderboard row, for members of its team (404 for anyone else). */
 @Path("/api/evaluations")
@@ -28,8 +30,8 @@ public class EvaluationResultResource {
     }
 
     /**
-     * The per-example outcomes as the engine encoded them ({@code PerExampleOutcomes.decode} reads them); the
-     * test-split positions of the examples are in the JSON of {@code /positions}.
+     * The per-example outcomes as the engine encoded them ({@code PerExampleOutcomes.decode} reads them), with
+     * each example's position in the test split; {@code /positions} gives those positions as JSON.
      */
     @GET
     @Path("/{id}/per-example")
@@ -43,7 +45,10 @@ public class EvaluationResultResource {
     @GET
     @Path("/{id}/per-example/positions")
     @Produces(MediaType.APPLICATION_JSON)
-    public int[] positions(@PathParam("id") long id) {
-        return service.withPerExample(users.get(), id).testPositions();
+    public int[] positions(@PathParam("id") long id) throws IOException {
+        EvaluationResult result = service.withPerExample(users.get(), id);
+        try (InputStream in = store.open(result.perExampleKey)) {
+            return PerExampleOutcomes.decode(in.readAllBytes()).positions();
+        }
     }
 }

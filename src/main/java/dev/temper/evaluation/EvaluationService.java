@@ -112,7 +112,6 @@ public class EvaluationService {
         result.testExamples = report.overlap().testExamples();
         result.perExampleKey = perExampleKey;
         result.perExampleSha256 = Sha256.hex(checked.perExample());
-        result.perExamplePositionsJson = Json.write(report.testPositions());
         result.meanCorruptionAccuracy = report.meanCorruptionAccuracy();
         result.meanCorruptionError = report.meanCorruptionError();
         result.report = report.reportJson();

@@ -72,7 +72,7 @@ final class EvaluationRun {
                 suite.suite().name(), robustPoints(report),
                 report.flags().stream().map(f -> new Flag(f.check().name(), f.reason())).toList(), report.reliable(),
                 new Overlap(check, selection.excluded(), testExamples),
-                Base64.getEncoder().encodeToString(report.perExample().encode()), selection.positions(),
+                Base64.getEncoder().encodeToString(report.perExample().withPositions(selection.positions()).encode()),
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionAccuracy(),
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionError(),
                 report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()

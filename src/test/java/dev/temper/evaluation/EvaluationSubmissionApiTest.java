@@ -264,7 +264,7 @@ class EvaluationSubmissionApiTest {
     private static EvaluationSubmission withReliable(EvaluationSubmission s, boolean reliable) {
         return new EvaluationSubmission(s.examples(), s.cleanAccuracy(), s.cleanLower(), s.cleanUpper(),
                 s.expectedCalibrationError(), s.negativeLogLikelihood(), s.threatModel(), s.suite(), s.robust(),
-                s.flags(), reliable, s.overlap(), s.perExampleOutcomes(), s.testPositions(), s.meanCorruptionAccuracy(),
+                s.flags(), reliable, s.overlap(), s.perExampleOutcomes(), s.meanCorruptionAccuracy(),
                 s.meanCorruptionError(), s.modelSha256(), s.engineVersion(), s.reportJson());
     }
 

@@ -81,7 +81,7 @@ class SubmissionCheckTest {
         EvaluationSubmission lying = new EvaluationSubmission(flagged.examples(), flagged.cleanAccuracy(),
                 flagged.cleanLower(), flagged.cleanUpper(), flagged.expectedCalibrationError(),
                 flagged.negativeLogLikelihood(), flagged.threatModel(), flagged.suite(), flagged.robust(),
-                flagged.flags(), true, flagged.overlap(), flagged.perExampleOutcomes(), flagged.testPositions(), null,
+                flagged.flags(), true, flagged.overlap(), flagged.perExampleOutcomes(), null,
                 null, flagged.modelSha256(), flagged.engineVersion(), flagged.reportJson());
 
         refused(lying, "reliable");
@@ -105,8 +105,8 @@ class SubmissionCheckTest {
         refused(valid.build(valid.points(), encoded(valid), new Threat("LINF", "RAW_FEATURES", List.of(0.1), "raw")),
                 "TRAIN_STD");
         refused(Submissions.of(16, 20, OverlapCheck.UNKNOWN).build(), "allow SAME_VERSION");
-        int[] repeated = new int[16];
-        refused(valid.withOverlap(OverlapCheck.SAME_VERSION, 0, repeated).build(), "testPositions");
+        int[] beyond = IntStream.range(10, 26).toArray();
+        refused(valid.withOverlap(OverlapCheck.SAME_VERSION, 0, beyond).build(), "outside a test split of 20");
     }
 
     @Test

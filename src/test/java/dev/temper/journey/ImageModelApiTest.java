@@ -5,12 +5,13 @@ import static dev.temper.testsupport.Jobs.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.temper.testsupport.CsvFixtures;
+import dev.temper.dataset.BarImagesIdx;
 import dev.temper.testsupport.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,17 @@ import org.junit.jupiter.api.Test;
 class ImageModelApiTest {
 
     @Test
-    void aCnnIsPretrainedFineTunedWithPgdAndComparedUnderCorruptions() {
-        long datasetId = as("alice").multiPart("name", "bars").multiPart("labelColumn", "shape")
-                .multiPart("file", "bars.csv", CsvFixtures.bars(450, 17).getBytes(StandardCharsets.UTF_8), "text/csv")
+    void aCnnIsPretrainedFineTunedWithPgdAndComparedUnderCorruptions() throws Exception {
+        // An image dataset (IDX), so that evaluations attack in pixels and meet the corruptions.
+        Path dir = Files.createTempDirectory("image-model-");
+        Path images = dir.resolve("images-idx3-ubyte.gz");
+        Path labels = dir.resolve("labels-idx1-ubyte.gz");
+        BarImagesIdx.write(images, labels, 600, 17);
+        long datasetId = as("alice").multiPart("name", "bars").multiPart("format", "IDX")
+                .multiPart("file", images.toFile()).multiPart("labelsFile", labels.toFile())
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         long baseId = train(Map.of("kind", "PRETRAIN", "modelName", "bars-cnn", "datasetVersionId", datasetId,
-                "architecture", Map.of("type", "CNN", "height", 8, "width", 8, "channels", 1,
+                "architecture", Map.of("type", "CNN", "height", 28, "width", 28, "channels", 1,
                         "convFilters", List.of(8), "denseWidths", List.of(16)),
                 "strategy", Map.of("epochs", 6, "optimizer", Map.of("learningRate", 0.005))));
         long robustId = train(Map.of("kind", "FINETUNE", "modelName", "bars-cnn-robust", "datasetVersionId", datasetId,

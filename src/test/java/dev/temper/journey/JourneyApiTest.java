@@ -167,7 +167,10 @@ class JourneyApiTest {
             assertThat(board.getString(at + ".perExampleSha256")).hasSize(64);
         }
         List<Map<String, Object>> jobs = as("alice").get("/api/jobs").then().extract().jsonPath().getList("$");
-        assertThat(jobs).filteredOn(j -> "EVALUATE".equals(j.get("kind"))).allMatch(j -> "SUCCEEDED".equals(j.get("state")));
+        // Only this journey's jobs: other classes share the database and cancel hand-made jobs on purpose.
+        assertThat(jobs).filteredOn(j -> "EVALUATE".equals(j.get("kind"))
+                        && String.valueOf(j.get("datasetVersion")).startsWith("journey-"))
+                .isNotEmpty().allMatch(j -> "SUCCEEDED".equals(j.get("state")));
     }
 
     @Test

@@ -55,7 +55,7 @@ public record Submissions(int[] positions, int testCount, OverlapCheck check, in
         Map<String, java.util.SortedMap<Double, BitSet>> byAttack = new TreeMap<>();
         byAttack.put(ATTACK, new TreeMap<>(Map.of(EPSILON, survived)));
         byAttack.put(PerExampleOutcomes.WORST_CASE, new TreeMap<>(Map.of(EPSILON, survived)));
-        return new PerExampleOutcomes(n, right, new TreeMap<>(byAttack));
+        return new PerExampleOutcomes(n, positions, right, new TreeMap<>(byAttack));
     }
 
     public List<RobustPoint> points() {
@@ -84,7 +84,7 @@ public record Submissions(int[] positions, int testCount, OverlapCheck check, in
         int n = positions.length;
         WilsonInterval ci = WilsonInterval.of95(clean, n);
         return new EvaluationSubmission(n, clean / (double) n, ci.lower(), ci.upper(), 0.05, 0.4, threat, "QUICK",
-                points, flags, flags.isEmpty(), new Overlap(check, excluded, testCount), perExample, positions, null,
+                points, flags, flags.isEmpty(), new Overlap(check, excluded, testCount), perExample, null,
                 null, "ab".repeat(32), "TensorFlow test, DJL test", "{}");
     }
 }

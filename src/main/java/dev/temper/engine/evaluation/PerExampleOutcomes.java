@@ -6,9 +6,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -17,15 +19,18 @@ import java.util.TreeMap;
  * epsilon, as bitsets over the evaluated examples (bit i = example i in the order evaluated). Kept so that
  * two models can later be compared pairwise (McNemar) and the worst case recomputed.
  *
- * <p>Binary form (big-endian): "TPEX", int version 1, int n, clean bitset, int attack count, then per attack
- * its UTF name, int epsilon count, per epsilon a double and a bitset. A bitset is int byte length + bytes of
- * {@link BitSet#toByteArray()}.
+ * <p>Binary form (big-endian): "TPEX", int version 1, int n, n ints of positions, clean bitset, int attack
+ * count, then per attack its UTF name, int epsilon count, per epsilon a double and a bitset. A bitset is int
+ * byte length + bytes of {@link BitSet#toByteArray()}.
  *
  * @param examples  number of evaluated examples
+ * @param positions per evaluated example, where it sits in the test set it was drawn from (ascending, distinct);
+ *                  the worker maps these onto the dataset version's test split
  * @param clean     correct on the clean input
  * @param survived  attack name (including {@link #WORST_CASE}) to epsilon to "correct clean and not fooled"
  */
-public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, SortedMap<Double, BitSet>> survived) {
+public record PerExampleOutcomes(int examples, int[] positions, BitSet clean,
+                                 SortedMap<String, SortedMap<Double, BitSet>> survived) {
 
     public static final String WORST_CASE = "worst-case";
     private static final int MAGIC = 0x54504558;
@@ -35,6 +40,16 @@ public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, S
         if (examples < 0) {
             throw new IllegalArgumentException("examples must be >= 0");
         }
+        if (positions.length != examples) {
+            throw new IllegalArgumentException(positions.length + " positions for " + examples + " examples");
+        }
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] < 0 || (i > 0 && positions[i] <= positions[i - 1])) {
+                throw new IllegalArgumentException("positions must be ascending, distinct and >= 0; position " + i
+                        + " is " + positions[i]);
+            }
+        }
+        positions = positions.clone();
         clean = (BitSet) clean.clone();
         SortedMap<String, SortedMap<Double, BitSet>> copy = new TreeMap<>();
         survived.forEach((attack, byEpsilon) -> {
@@ -43,6 +58,32 @@ public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, S
             copy.put(attack, Collections.unmodifiableSortedMap(inner));
         });
         survived = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** The same outcomes with each example's position translated through {@code map} (position -> new position). */
+    public PerExampleOutcomes withPositions(int[] map) {
+        int[] translated = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            translated[i] = map[positions[i]];
+        }
+        return new PerExampleOutcomes(examples, translated, clean, survived);
+    }
+
+    @Override
+    public int[] positions() {
+        return positions.clone();
+    }
+
+    /** Value equality, positions compared by content (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PerExampleOutcomes that && examples == that.examples
+                && Arrays.equals(positions, that.positions) && clean.equals(that.clean) && survived.equals(that.survived);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(examples, Arrays.hashCode(positions), clean, survived);
     }
 
     public static BitSet bits(boolean[] values) {
@@ -58,6 +99,9 @@ public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, S
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(examples);
+            for (int position : positions) {
+                out.writeInt(position);
+            }
             writeBits(out, clean);
             out.writeInt(survived.size());
             for (Map.Entry<String, SortedMap<Double, BitSet>> attack : survived.entrySet()) {
@@ -82,6 +126,13 @@ public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, S
                 throw new IllegalArgumentException("not a per-example outcome file of version " + VERSION);
             }
             int examples = in.readInt();
+            if (examples < 0 || examples > encoded.length / Integer.BYTES) {
+                throw new IllegalArgumentException("implausible example count " + examples);
+            }
+            int[] positions = new int[examples];
+            for (int i = 0; i < examples; i++) {
+                positions[i] = in.readInt();
+            }
             BitSet clean = readBits(in, examples);
             int attacks = in.readInt();
             if (attacks < 0 || attacks > 64) {
@@ -103,7 +154,7 @@ public record PerExampleOutcomes(int examples, BitSet clean, SortedMap<String, S
             if (in.available() > 0) {
                 throw new IllegalArgumentException("trailing bytes after the per-example outcomes");
             }
-            return new PerExampleOutcomes(examples, clean, survived);
+            return new PerExampleOutcomes(examples, positions, clean, survived);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated per-example outcome file", e);
         }

@@ -63,6 +63,7 @@ final class RobustnessSuite {
                     test.size(), SuiteProvenance.currentEngineVersion(), TensorFlowRuntime.tensorflowVersion(),
                     TensorFlowRuntime.djlVersion());
             PerExampleOutcomes perExample = new PerExampleOutcomes(labels.length,
+                    ExampleSample.indices(test.size(), spec.maxExamples(), spec.seed()),
                     PerExampleOutcomes.bits(Logits.correct(cleanLogits, labels)), attacks.survived());
             return new RobustnessReport(provenance, spec, clean, attacks.adversarial(), attacks.flags(), noise,
                     corruptions, shift, perExample);

