@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -241,14 +242,27 @@ class EvaluationSubmissionApiTest {
         return new JsonPath(Json.write(board.getMap("[" + at + "]")));
     }
 
+    /**
+     * The per-example files stored for this attempt's job. The artifact directory outlives the database between
+     * local runs, where job ids start again: files older than the job are an earlier run's and do not count.
+     */
     private List<Path> filesOf(Attempt attempt) throws IOException {
         Path dir = storage.root().resolve("evaluations").resolve("team-a");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        Instant jobCreated = Instant.parse(as("alice").get("/api/jobs/{id}", attempt.jobId()).then().statusCode(200)
+                .extract().jsonPath().getString("createdAt"));
+        List<Path> stored = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("job-" + attempt.jobId() + "-")).toList();
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("job-" + attempt.jobId() + "-"))
+                    .toList()) {
+                if (!Files.getLastModifiedTime(file).toInstant().isBefore(jobCreated)) {
+                    stored.add(file);
+                }
+            }
         }
+        return stored;
     }
 
     private static void refused(Attempt attempt, EvaluationSubmission report, String because) {

@@ -40,7 +40,7 @@ final class GraphAttackTarget implements AttackTarget, AutoCloseable {
         model = new ModelGraph(manifest.networkLayout());
         try {
             LossOps loss = model.loss();
-            // LossOps exposes only the sign; the sentinel needs the raw gradient to see exact zeros.
+            // LossOps exposes only the sign; the zero-gradient check needs the raw gradient to see exact zeros.
             inputGradient = model.ops().gradients(loss.meanLoss(), List.of(model.features())).dy(0);
             int classes = model.layout().classCount();
             attackLabels = AttackLossOps.classPlaceholder(model.ops(), "attack_labels", classes);

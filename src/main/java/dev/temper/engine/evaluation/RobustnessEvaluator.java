@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Measures how an exported model holds up: clean metrics with calibration, FGSM/PGD epsilon curves with
- * per-example worst case, the gradient-masking sentinel, noise, corruptions and domain shift. Attack
+ * Measures how an exported model holds up: clean metrics with calibration, the suite's attacks under a threat
+ * model with per-example worst case and reliability flags, noise, corruptions and domain shift. Attack
  * directions come from the rebuilt TensorFlow graph; every reported prediction from DJL's Predictor.
  */
 public final class RobustnessEvaluator {

@@ -8,6 +8,6 @@ public enum SuiteVersion {
 
     /** AutoAttack's sequence (APGD-CE, targeted APGD-DLR, Square), each on the examples still robust. */
     STANDARD,
-    /** A fast preview for CI and drafts: PGD and a short Square run; never to be ranked beside STANDARD. */
+    /** A fast preview for CI and drafts: PGD and a short Square run; rows name their suite. */
     QUICK
 }
