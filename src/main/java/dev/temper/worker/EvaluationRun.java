@@ -14,6 +14,7 @@ import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.evaluation.SuiteProgress;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
 import dev.temper.engine.evaluation.corruptions.ImageShape;
 import dev.temper.engine.evaluation.metrics.Accuracy;
@@ -57,10 +58,12 @@ final class EvaluationRun {
      * @param suite       the suite for this dataset ({@link #forDataset}); the selection already applied its cap on
      *                    examples, so the engine, given no more than the cap, evaluates all and the report states it
      * @param baselineDir the base model, to which image corruption errors are relative (mCE); may be null
+     * @param progress    hears of each step of the suite as it finishes (the job's log shows them)
      */
     static EvaluationSubmission evaluate(Path modelDir, TabularData test, EvaluationSpec suite, Path baselineDir,
-            TestSelection selection, OverlapCheck check, int testExamples) throws JsonProcessingException {
-        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, suite, baselineDir);
+            TestSelection selection, OverlapCheck check, int testExamples, SuiteProgress progress)
+            throws JsonProcessingException {
+        RobustnessReport report = RobustnessEvaluator.evaluateSuite(modelDir, test, suite, baselineDir, progress);
         if (report.perExample() == null) {
             throw new IllegalStateException("The engine's report has no per-example outcomes");
         }

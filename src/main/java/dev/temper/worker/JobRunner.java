@@ -133,7 +133,8 @@ final class JobRunner {
                 + "; " + suite.threatModel().describe() + ", suite " + suite.suite());
         reporter.flush();
         server.post(WorkerProtocol.EVALUATION_PATH,
-                EvaluationRun.evaluate(model, rows, suite, baseline, selection, check, test.size()));
+                EvaluationRun.evaluate(model, rows, suite, baseline, selection, check, test.size(),
+                        step -> reporter.log(step.toString())));
     }
 
     /** Test samples the evaluated model was trained on (train or validation split of its training version). */

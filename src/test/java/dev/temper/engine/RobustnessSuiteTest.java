@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
+import dev.temper.engine.evaluation.SuiteStep;
 import dev.temper.engine.evaluation.SuiteVersion;
 import dev.temper.engine.evaluation.attacks.Norm;
 import dev.temper.engine.evaluation.threat.EpsilonUnit;
@@ -21,6 +22,7 @@ import dev.temper.engine.model.Standardization;
 import dev.temper.engine.training.Trainer;
 import dev.temper.engine.training.TrainingRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -88,10 +90,17 @@ class RobustnessSuiteTest {
         EvaluationSpec spec = new EvaluationSpec(ThreatModel.linfPixels(List.of(0.0, 0.05, 0.2)), SuiteVersion.QUICK,
                 List.of(), false, null, null, null, 5, 120).withImages(BarImagesFixture.SHAPE);
 
+        List<SuiteStep> steps = new ArrayList<>();
         RobustnessReport report = RobustnessEvaluator.evaluateSuite(model.directory(), BarImagesFixture.images(300, 3),
-                spec, model.directory());
+                spec, model.directory(), steps::add);
 
         assertThat(report.provenance().examples()).isEqualTo(120);
+        // Every step is heard of as it finishes, in the order it ran, with what it found.
+        assertThat(steps).extracting(SuiteStep::name).containsExactly("clean", "pgd at eps 0.0", "square at eps 0.0",
+                "pgd at eps 0.05", "square at eps 0.05", "pgd at eps 0.2", "square at eps 0.2", "reliability checks",
+                "noise", "corruptions");
+        assertThat(steps.get(0).outcome()).contains("on 120 examples");
+        assertThat(steps.get(5).outcome()).endsWith("attacked still robust");
         assertThat(report.adversarial().unit()).contains("pixel");
         assertThat(report.adversarial().curve().get(0).worstCase().value()).isEqualTo(report.clean().accuracy().value());
         report.adversarial().curve().forEach(point -> {

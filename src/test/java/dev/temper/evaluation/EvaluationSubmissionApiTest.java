@@ -136,9 +136,13 @@ class EvaluationSubmissionApiTest {
         assertThat(as("alice").get("/api/evaluations/{id}/per-example/positions", evaluationId).then().statusCode(200)
                 .extract().as(int[].class)).containsExactly(report.positions());
         assertThat(filesOf(attempt)).hasSize(1);
-        // Another team's member learns nothing of it.
+        // A viewer of the team reads the evidence; another team's member learns nothing of it; nobody unsigned.
+        assertThat(as("dana").get("/api/evaluations/{id}/per-example", evaluationId).then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(bytes);
         as("bob").get("/api/evaluations/{id}/per-example", evaluationId).then().statusCode(404);
         as("bob").get("/api/evaluations/{id}/per-example/positions", evaluationId).then().statusCode(404);
+        given().get("/api/evaluations/{id}/per-example", evaluationId).then().statusCode(401);
+        given().get("/api/evaluations/{id}/per-example/positions", evaluationId).then().statusCode(401);
         // The job ended with the report and its token was forgotten: a second report is refused, stores nothing.
         submit(attempt, report.build()).statusCode(401);
         assertThat(filesOf(attempt)).hasSize(1);

@@ -29,9 +29,10 @@ final class AdversarialEvaluation {
      * @param judge       logits of standardized inputs from the served model
      * @param rawInputs   test rows before standardization
      * @param baselineDir the base model, whose adversarial examples are tried on this one; may be null
+     * @param progress    hears of each attack and of the reliability checks as they finish
      */
     static Outcome run(Path modelDir, ModelManifest manifest, Classifier judge, float[][] rawInputs, int[] labels,
-                       EvaluationSpec spec, Path baselineDir) {
+                       EvaluationSpec spec, Path baselineDir, SuiteProgress progress) {
         ThreatModel threat = spec.threatModel();
         AttackSpace space = AttackSpace.of(threat, manifest.standardization(), spec.trainStd());
         AttackPlan plan = new AttackPlan(spec.suite(), threat.norm(), space.bounds(), spec.imageShape(), spec.seed());
@@ -42,7 +43,7 @@ final class AdversarialEvaluation {
                     .target(base);
             AttackSuiteRun.Outcome outcome = AttackSuiteRun.run(new AttackSuiteRun.Subjects(space.target(graph),
                     space.judge(judge), transferSource), space.fromRaw(rawInputs), labels, threat, plan,
-                    space.bounds().lower() > Float.NEGATIVE_INFINITY, spec.seed());
+                    space.bounds().lower() > Float.NEGATIVE_INFINITY, spec.seed(), progress);
             AdversarialResult result = new AdversarialResult(threat.norm().label(), threat.unit().description(),
                     threat.describe(), spec.suite().name(), outcome.curve(), plan.stages(manifest.inputDim()).stream()
                     .map(stage -> new AdversarialResult.AttackSettings(stage.name(), stage.parameters())).toList(),

@@ -48,15 +48,16 @@ final class AttackSuiteRun {
     }
 
     static Outcome run(Subjects subjects, float[][] inputs, int[] labels, ThreatModel threat, AttackPlan plan,
-                       boolean boxed, long seed) {
+                       boolean boxed, long seed, SuiteProgress progress) {
         float[][] cleanLogits = subjects.judge().logits(inputs);
         boolean[] cleanCorrect = Logits.correct(cleanLogits, labels);
         List<AttackStage> stages = plan.stages(inputs[0].length);
         List<SequentialAttacks.Measured> measured = new ArrayList<>();
         for (double epsilon : threat.epsilons()) {
             measured.add(SequentialAttacks.measure(subjects.target(), subjects.judge(), stages, inputs, labels, epsilon,
-                    cleanCorrect));
+                    cleanCorrect, progress));
         }
+        long checksStart = System.nanoTime();
         List<EpsilonPoint> curve = measured.stream().map(SequentialAttacks.Measured::point).toList();
         List<ReliabilityFlag> flags = new ArrayList<>();
         Checks checks = new Checks(subjects, inputs, labels, cleanCorrect, plan, seed);
@@ -80,6 +81,8 @@ final class AttackSuiteRun {
                 checks.transfer(probe).ifPresent(flags::add);
             }
         }
+        progress.finished(SuiteStep.since(checksStart, "reliability checks", flags.isEmpty() ? "no flags"
+                : flags.stream().map(flag -> flag.check().name()).toList() + " flagged"));
         return new Outcome(curve, survivedBits(measured), flags);
     }
 

@@ -18,13 +18,20 @@ public final class RobustnessEvaluator {
      * The full suite described by {@code spec}.
      *
      * @param baselineModelDir reference model for the relative corruption error (mCE), or null
+     * @param progress         hears of each step as it finishes
      */
     public static RobustnessReport evaluateSuite(Path modelDir, TabularData test, EvaluationSpec spec,
-                                                 Path baselineModelDir) {
+                                                 Path baselineModelDir, SuiteProgress progress) {
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(spec, "spec");
-        return RobustnessSuite.run(modelDir, test, spec, baselineModelDir);
+        Objects.requireNonNull(progress, "progress");
+        return RobustnessSuite.run(modelDir, test, spec, baselineModelDir, progress);
+    }
+
+    public static RobustnessReport evaluateSuite(Path modelDir, TabularData test, EvaluationSpec spec,
+                                                 Path baselineModelDir) {
+        return evaluateSuite(modelDir, test, spec, baselineModelDir, SuiteProgress.SILENT);
     }
 
     public static RobustnessReport evaluateSuite(Path modelDir, TabularData test, EvaluationSpec spec) {

@@ -13,6 +13,7 @@ import dev.temper.engine.model.Standardization;
 import dev.temper.engine.model.TensorFlowRuntime;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +26,8 @@ final class RobustnessSuite {
     private RobustnessSuite() {
     }
 
-    static RobustnessReport run(Path modelDir, TabularData test, EvaluationSpec spec, Path baselineModelDir) {
+    static RobustnessReport run(Path modelDir, TabularData test, EvaluationSpec spec, Path baselineModelDir,
+                                SuiteProgress progress) {
         ModelManifest manifest = ModelManifest.read(modelDir);
         checkFits(test, manifest, "test");
         if (spec.shiftedTest() != null) {
@@ -46,19 +48,35 @@ final class RobustnessSuite {
         float[][] inputs = standardization.apply(sample.features());
         int[] labels = sample.labels();
         try (DjlInference djl = new DjlInference(modelDir, manifest.inputDim())) {
+            long start = System.nanoTime();
             float[][] cleanLogits = djl.logits(inputs);
             ClassificationMetrics clean = ClassificationMetrics.of(cleanLogits, labels, manifest.classCount());
+            progress.finished(SuiteStep.since(start, "clean", String.format(Locale.ROOT, "accuracy %.2f%% on %,d examples",
+                    100 * clean.accuracy().value(), labels.length)));
             AdversarialEvaluation.Outcome attacks = spec.threatModel().epsilons().isEmpty()
                     ? new AdversarialEvaluation.Outcome(null, List.of(), new TreeMap<>())
                     : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec,
-                            baselineModelDir);
+                            baselineModelDir, progress);
             AttackSpace space = AttackSpace.of(spec.threatModel(), standardization, spec.trainStd());
+            start = System.nanoTime();
             NoiseResult noise = CorruptionSuite.noise(space.judge(djl::logits), space.fromRaw(sample.features()),
                     labels, spec.noiseSigmas(), space.bounds(), spec.seed());
-            CorruptionSummary corruptions = spec.corruptions()
-                    ? corruptions(djl, standardization, baselineModelDir, baseline, sample, spec) : null;
-            DomainShiftResult shift = spec.shiftedTest() == null
-                    ? null : shift(djl, standardization, spec, manifest, clean);
+            progress.finished(SuiteStep.since(start, "noise", spec.noiseSigmas().size() + " sigmas"));
+            CorruptionSummary corruptions = null;
+            if (spec.corruptions()) {
+                start = System.nanoTime();
+                corruptions = corruptions(djl, standardization, baselineModelDir, baseline, sample, spec);
+                progress.finished(SuiteStep.since(start, "corruptions", String.format(Locale.ROOT,
+                        "mean accuracy %.2f%%", 100 * corruptions.meanCorruptionAccuracy())));
+            }
+            DomainShiftResult shift = null;
+            if (spec.shiftedTest() != null) {
+                start = System.nanoTime();
+                shift = shift(djl, standardization, spec, manifest, clean);
+                progress.finished(SuiteStep.since(start, "domain shift", String.format(Locale.ROOT,
+                        "accuracy %.2f%% on %,d shifted examples", 100 * shift.metrics().accuracy().value(),
+                        shift.examples())));
+            }
             SuiteProvenance provenance = new SuiteProvenance(ContentHash.of(modelDir), spec.seed(), labels.length,
                     test.size(), SuiteProvenance.currentEngineVersion(), TensorFlowRuntime.tensorflowVersion(),
                     TensorFlowRuntime.djlVersion());

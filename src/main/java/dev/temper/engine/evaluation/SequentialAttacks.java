@@ -6,6 +6,7 @@ import dev.temper.engine.evaluation.attacks.EpsilonPoint;
 import dev.temper.engine.evaluation.metrics.Accuracy;
 import dev.temper.engine.evaluation.metrics.Logits;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,13 +32,15 @@ final class SequentialAttacks {
     }
 
     static Measured measure(AttackTarget target, Classifier judge, List<AttackStage> stages, float[][] inputs,
-                            int[] labels, double epsilon, boolean[] cleanCorrect) {
+                            int[] labels, double epsilon, boolean[] cleanCorrect, SuiteProgress progress) {
         boolean[] robust = cleanCorrect.clone();
         Map<String, boolean[]> survivedAfter = new TreeMap<>();
         SortedMap<String, Accuracy> byAttack = new TreeMap<>();
         int gradientFreeExtra = 0;
         for (AttackStage stage : stages) {
+            long start = System.nanoTime();
             int[] standing = IntStream.range(0, robust.length).filter(i -> robust[i]).toArray();
+            int fooled = 0;
             if (standing.length > 0) {
                 float[][] subset = new float[standing.length][];
                 int[] subsetLabels = new int[standing.length];
@@ -50,12 +53,15 @@ final class SequentialAttacks {
                 for (int s = 0; s < standing.length; s++) {
                     if (!held[s]) {
                         robust[standing[s]] = false;
+                        fooled++;
                         if (stage.gradientFree()) {
                             gradientFreeExtra++;
                         }
                     }
                 }
             }
+            progress.finished(SuiteStep.since(start, stage.name() + " at eps " + epsilon, String.format(Locale.ROOT,
+                    "%,d of %,d attacked still robust", standing.length - fooled, standing.length)));
             survivedAfter.put(stage.name(), robust.clone());
             byAttack.put(stage.name(), Accuracy.of(robust));
         }

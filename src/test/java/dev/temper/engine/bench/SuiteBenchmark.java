@@ -4,12 +4,14 @@ import dev.temper.engine.data.TabularData;
 import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.engine.evaluation.RobustnessEvaluator;
 import dev.temper.engine.evaluation.RobustnessReport;
+import dev.temper.engine.evaluation.SuiteStep;
 import dev.temper.engine.evaluation.SuiteVersion;
 import dev.temper.engine.evaluation.attacks.EpsilonPoint;
 import dev.temper.engine.evaluation.corruptions.ImageShape;
 import dev.temper.engine.evaluation.reliability.ReliabilityFlag;
 import dev.temper.engine.evaluation.threat.ThreatModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,13 +33,21 @@ final class SuiteBenchmark {
             EvaluationSpec spec = new EvaluationSpec(ThreatModel.linfPixels(List.of(QualityBenchmark.EPSILON)),
                     version, List.of(0.1, 0.3), false, null, null, null, QualityBenchmark.SEED, EvaluationSpec.WHOLE_SPLIT)
                     .withImages(new ImageShape(MnistDigits.SIDE, MnistDigits.SIDE, 1));
+            List<SuiteStep> steps = new ArrayList<>();
             long start = System.nanoTime();
-            RobustnessReport report = RobustnessEvaluator.evaluateSuite(robustModel, all, spec);
+            RobustnessReport report = RobustnessEvaluator.evaluateSuite(robustModel, all, spec, null, step -> {
+                System.out.println(version + " " + step);
+                steps.add(step);
+            });
             double seconds = Stats.secondsSince(start);
             EpsilonPoint point = report.adversarial().curve().get(0);
             String target = version == SuiteVersion.QUICK ? "target < 3 min" : "target < 15 min";
             table.add(SECTION, version + " suite on " + all.size() + " digits: wall time", BenchTable.seconds(seconds),
                     target + "; clean, attacks at eps 0.1, reliability checks, noise, 45 corruptions");
+            for (SuiteStep step : steps) {
+                table.add(SECTION, version + "   " + step.name(), BenchTable.seconds(step.elapsed().toMillis() / 1000.0),
+                        step.outcome());
+            }
             table.add(SECTION, version + " suite: robust accuracy", BenchTable.percent(point.worstCase().value()),
                     "after " + String.join(", ", point.byAttack().keySet()) + ": " + point.byAttack().values().stream()
                             .map(a -> BenchTable.percent(a.value())).collect(Collectors.joining(" / ")));

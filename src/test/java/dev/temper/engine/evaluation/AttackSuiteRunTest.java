@@ -123,7 +123,7 @@ class AttackSuiteRunTest {
         };
 
         AttackSuiteRun.Outcome outcome = AttackSuiteRun.run(new AttackSuiteRun.Subjects(masked, cnn, cnn),
-                test.features(), test.labels(), THREAT, quickPlan(), true, 5);
+                test.features(), test.labels(), THREAT, quickPlan(), true, 5, SuiteProgress.SILENT);
 
         outcome.flags().forEach(flag -> System.out.println("masked: " + flag));
         assertThat(checks(outcome)).contains(Check.ZERO_GRADIENTS, Check.GRADIENT_FREE_STRONGER,
@@ -144,7 +144,7 @@ class AttackSuiteRunTest {
 
     private static AttackSuiteRun.Outcome run(AttackTarget target, Classifier judge, AttackPlan plan) {
         return AttackSuiteRun.run(new AttackSuiteRun.Subjects(target, judge, null), test.features(), test.labels(),
-                THREAT, plan, true, 5);
+                THREAT, plan, true, 5, SuiteProgress.SILENT);
     }
 
     private static List<Check> checks(AttackSuiteRun.Outcome outcome) {

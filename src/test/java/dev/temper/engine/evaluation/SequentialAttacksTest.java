@@ -44,7 +44,7 @@ class SequentialAttacksTest {
 
         SequentialAttacks.Measured measured = SequentialAttacks.measure(target, target, List.of(
                 new AttackStage(first, false, Map.of()), new AttackStage(second, true, Map.of())), inputs, labels, 0.1,
-                clean);
+                clean, SuiteProgress.SILENT);
 
         // Clean-correct 4, minus the union {0, 1, 2}; a minimum over the attacks' own accuracies would say 2.
         assertThat(measured.point().worstCase().correct()).isEqualTo(1);
