@@ -1,9 +1,14 @@
 package dev.temper.security;
 
 import dev.temper.base.problem.ProblemException;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
+import dev.temper.base.paging.SortOrder;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A repository of objects that each belong to one team (a {@code team} attribute), read on behalf of a user
@@ -25,6 +30,20 @@ public interface TeamOwnedRepository<T> extends PanacheRepository<T> {
     /** The objects of these teams that also meet an HQL condition such as {@code "archivedAt is null"}. */
     default List<T> listForTeamsWhere(Collection<String> teams, String condition) {
         return list("team in ?1 and " + condition + " order by " + listOrder(), teams);
+    }
+
+    /**
+     * One page of these teams' objects that meet {@code condition} (HQL with named parameters, or null for all),
+     * in {@code orderBy} order (see {@link SortOrder#hql}); sorted, filtered and cut by the database.
+     */
+    default Page<T> pageForTeams(Collection<String> teams, String condition, Map<String, Object> parameters,
+                                 PageRequest request, String orderBy) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("teams", teams);
+        String where = "team in :teams" + (condition == null ? "" : " and (" + condition + ")");
+        List<T> items = find(where + " order by " + orderBy, all)
+                .range((int) request.offset(), (int) request.offset() + request.size() - 1).list();
+        return Page.of(items, request, count(where, all));
     }
 
     /**
