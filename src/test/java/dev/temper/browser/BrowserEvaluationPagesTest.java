@@ -92,6 +92,8 @@ class BrowserEvaluationPagesTest {
             assertThat(alice.text("evaluation-provenance")).contains("ab".repeat(32), "Seed: 4242", "TensorFlow: 2.18.0",
                     "Attack pgd: iterations 20, restarts 1, randomStart true");
             DocScreenshots.take(alice, "evaluation-result");
+            alice.js("document.getElementById('evaluation-confusion').scrollIntoView({block: 'start'})");
+            DocScreenshots.take(alice, "evaluation-result-heat-maps");
 
             alice.click("evaluation-compare");
             alice.until(() -> alice.text("comparison-message").contains("Pick two evaluations"));

@@ -136,6 +136,9 @@ final class EvidenceSections {
     Component corruptions() {
         HeatMap map = EvidenceFormats.corruptions(e.corruptions());
         map.setId("evaluation-corruptions");
+        if (e.meanCorruptionAccuracy() == null) {
+            return map;
+        }
         return column(map, new Span("Mean corruption accuracy " + Formats.percent(e.meanCorruptionAccuracy())
                 + (e.meanCorruptionError() == null ? "" : ", mCE against the base " + Formats.decimal(
                         e.meanCorruptionError()) + " (below 1 is more robust than the base)") + "."));

@@ -13,6 +13,7 @@ import dev.temper.engine.evaluation.compare.McNemar;
 import dev.temper.evaluation.EvaluationRepository;
 import dev.temper.evaluation.PerExampleFiles;
 import dev.temper.registry.ModelVersionRepository;
+import dev.temper.security.CurrentUser;
 import dev.temper.storage.StorageConfig;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
@@ -24,6 +25,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,8 @@ class ComparisonApiTest {
     EvaluationRepository evaluations;
     @Inject
     StorageConfig storage;
+    @Inject
+    ComparisonService comparisons;
 
     private HandMadeEvaluations made;
     private RecordedEvaluations recorded;
@@ -156,6 +162,31 @@ class ComparisonApiTest {
             Files.write(file, original);
         }
         as("alice").get("/api/comparisons?left={a}&right={b}", a, b).then().statusCode(200);
+    }
+
+    /** The page's pickers: a page of the team's comparable evaluations, filtered in the database, none of another team's. */
+    @Test
+    void thePickersOfferOnlyTheTeamsEvaluationsOnTheChosenVersion() {
+        long here = recorded.record(datasetId, RecordedEvaluations.report(testCount, testCount, 10, 5), 3);
+        long elsewhere = recorded.record(otherDatasetId,
+                RecordedEvaluations.report(otherTestCount, otherTestCount, 10, 5), 3);
+        CurrentUser alice = new CurrentUser("alice", Set.of("ml-engineer"), new TreeSet<>(Set.of("team-a")));
+        CurrentUser bob = new CurrentUser("bob", Set.of("ml-engineer"), new TreeSet<>(Set.of("team-b")));
+
+        List<Long> onVersion = comparisons.choices(alice, datasetId, "", 0, 50).stream().map(EvaluationChoice::id)
+                .toList();
+        assertThat(onVersion).contains(here).doesNotContain(elsewhere);
+        assertThat(onVersion).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        EvaluationChoice choice = comparisons.choice(alice, here);
+        assertThat(comparisons.choices(alice, null, choice.label().toUpperCase(), 0, 50))
+                .containsExactly(choice);
+        assertThat(comparisons.choices(alice, null, "compare-b v1", 0, 50)).extracting(EvaluationChoice::id)
+                .contains(elsewhere).doesNotContain(here);
+        // A user's % matches a percent sign, not any text.
+        assertThat(comparisons.choices(alice, null, "%", 0, 50)).isEmpty();
+        assertThat(comparisons.choices(alice, null, "", 0, 1)).hasSize(1);
+        assertThat(comparisons.choices(bob, null, "", 0, 50)).extracting(EvaluationChoice::id)
+                .doesNotContain(here, elsewhere);
     }
 
     private static void refused(long left, long right, String because) {
