@@ -10,6 +10,7 @@ import dev.temper.registry.ModelVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
  * Writes a result's leaderboard row in the transaction that records the result, so that a board never shows a
@@ -59,21 +60,24 @@ class LeaderboardEntries {
         entry.reliabilityChecksJson = Json.write(result.reliabilityFlags().stream().map(Flag::check).toList());
         entry.createdAt = result.createdAt;
         double headline = benchmark.headlineEpsilon();
-        for (RobustAccuracy point : result.robustAccuracies) {
-            if (point.attack.equals(RobustAccuracy.WORST_CASE) && benchmark.epsilons().contains(point.epsilon)) {
-                LeaderboardRobust at = new LeaderboardRobust();
-                at.resultId = result.id;
-                at.benchmarkId = benchmark.id;
-                at.epsilon = point.epsilon;
-                at.accuracy = point.accuracy;
-                at.lower = point.lower;
-                at.upper = point.upper;
-                robust.persist(at);
-                if (point.epsilon == headline) {
-                    entry.headlineRobust = point.accuracy;
-                }
-            }
-        }
+        List<RobustAccuracy> worstCase = result.robustAccuracies.stream()
+                .filter(p -> p.attack.equals(RobustAccuracy.WORST_CASE) && benchmark.epsilons().contains(p.epsilon))
+                .toList();
+        worstCase.stream().filter(p -> p.epsilon == headline).findFirst()
+                .ifPresent(p -> entry.headlineRobust = p.accuracy);
+        // The entry first: its robust points refer to it, and each is inserted as soon as it is persisted (identity
+        // ids), while the entry (whose id is the result's) would wait for the flush.
         entries.persist(entry);
+        entries.flush();
+        for (RobustAccuracy point : worstCase) {
+            LeaderboardRobust at = new LeaderboardRobust();
+            at.resultId = result.id;
+            at.benchmarkId = benchmark.id;
+            at.epsilon = point.epsilon;
+            at.accuracy = point.accuracy;
+            at.lower = point.lower;
+            at.upper = point.upper;
+            robust.persist(at);
+        }
     }
 }

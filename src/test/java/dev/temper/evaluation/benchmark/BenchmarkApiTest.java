@@ -175,10 +175,11 @@ class BenchmarkApiTest {
     @Test
     void anEvaluationAskedForByNoBenchmarkJoinsTheOneOfItsThreatModelAndSuite() {
         long[] fresh = BenchmarkRows.dataset(unique("default-board"));
-        long first = rows.row(fresh[0], (int) fresh[1], null, 20, 10, true, "QUICK");
+        int n = (int) fresh[1];
+        long first = rows.row(fresh[0], n, null, n / 2, n / 4, true, "QUICK");
         List<Long> made = idsOnDataset(fresh[0]);
         assertThat(made).as("a benchmark is made for the first evaluation of its kind").hasSize(1);
-        long second = rows.row(fresh[0], (int) fresh[1], null, 22, 11, true, "QUICK");
+        long second = rows.row(fresh[0], n, null, n * 3 / 4, n / 3, true, "QUICK");
         assertThat(idsOnDataset(fresh[0])).isEqualTo(made);
         JsonPath benchmark = as("alice").get("/api/benchmarks/{id}", made.get(0)).then().statusCode(200).extract()
                 .jsonPath();

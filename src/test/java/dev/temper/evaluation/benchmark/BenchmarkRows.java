@@ -33,10 +33,14 @@ public final class BenchmarkRows {
         this.links = links;
     }
 
-    /** A table dataset version of team-a (epsilons in train-split deviations), as {id, testCount}. */
+    /**
+     * A table dataset version of team-a (epsilons in train-split deviations), as {id, testCount}; its content
+     * depends on the name, so that another name is another version rather than the same one reused.
+     */
     public static long[] dataset(String name) {
         var version = as("alice").multiPart("name", name).multiPart("labelColumn", "species")
-                .multiPart("file", name + ".csv", CsvFixtures.blobs(120, 43).getBytes(StandardCharsets.UTF_8),
+                .multiPart("file", name + ".csv", CsvFixtures.blobs(120, 1000 + (name.hashCode() & 0xffff))
+                        .getBytes(StandardCharsets.UTF_8),
                         "text/csv")
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath();
         return new long[] {version.getLong("id"), version.getInt("testCount")};

@@ -162,7 +162,8 @@ class LeaderboardApiTest {
     }
 
     private static JsonPath page(String query) {
-        return as("alice").get("/api/benchmarks/" + benchmark + "/leaderboard?" + query).then().statusCode(200)
+        return as("alice").get("/api/benchmarks/" + benchmark + "/leaderboard" + (query.isEmpty() ? "" : "?" + query))
+                .then().statusCode(200)
                 .extract().jsonPath();
     }
 
