@@ -59,7 +59,8 @@ public class LeaderboardView extends VerticalLayout implements BeforeEnterObserv
         this.benchmarks = benchmarks;
         this.models = models;
         this.updates = updates;
-        setSizeFull();
+        // The page scrolls: the chart keeps its height and the grid gets room for a screenful of rows.
+        setWidthFull();
     }
 
     @Override
@@ -93,6 +94,7 @@ public class LeaderboardView extends VerticalLayout implements BeforeEnterObserv
         Grid<BenchmarkRow> grid = new Grid<>();
         grid.setId("leaderboard-grid");
         grid.setMultiSort(false);
+        grid.setHeight("36rem");
         LeaderboardColumns.addTo(grid, epsilons);
         LeaderboardFilters filters = new LeaderboardFilters(() -> grid.getDataProvider().refreshAll());
         grid.setItems(query -> {
