@@ -4,6 +4,7 @@ import dev.temper.base.paging.SortOrder;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,11 @@ public record LeaderboardSort(String orderBy, Double epsilon, boolean ranked) {
     }
 
     static LeaderboardSort of(String sort, List<Double> epsilons) {
-        String orderBy = new SortOrder(columns(epsilons), RANKING, "e.resultId").hql(sort);
+        // The tie-breaker runs the column's way, so that a descending order is one backward walk of its index
+        // (benchmark, column, id) rather than a sort of every row that shares a value.
+        boolean descending = sort != null && sort.strip().toLowerCase(Locale.ROOT).endsWith(",desc");
+        String orderBy = new SortOrder(columns(epsilons), RANKING, descending ? "e.resultId desc" : "e.resultId")
+                .hql(sort);
         if (sort == null || sort.isBlank()) {
             return new LeaderboardSort(orderBy, null, true);
         }

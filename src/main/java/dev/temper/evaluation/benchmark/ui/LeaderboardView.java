@@ -89,6 +89,7 @@ public class LeaderboardView extends VerticalLayout implements BeforeEnterObserv
         definition.setId("leaderboard-threat-models");
         ScatterChart chart = new ScatterChart();
         chart.setId("leaderboard-chart");
+        chart.setHeight("240px");
         Span chartNote = new Span();
         chartNote.setId("leaderboard-chart-note");
         Grid<BenchmarkRow> grid = new Grid<>();
