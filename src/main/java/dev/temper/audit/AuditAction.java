@@ -30,6 +30,7 @@ public enum AuditAction {
     MODEL_ALIAS("model.alias", AuditObjectType.MODEL_VERSION),
 
     EVALUATION_RECORD("evaluation.record", AuditObjectType.EVALUATION_RESULT),
+    BENCHMARK_CREATE("benchmark.create", AuditObjectType.BENCHMARK),
 
     APPROVAL_REQUEST("approval.request", AuditObjectType.APPROVAL_REQUEST),
     APPROVAL_APPROVE("approval.approve", AuditObjectType.APPROVAL_REQUEST),

@@ -7,6 +7,7 @@ public enum AuditObjectType {
     TEAM_QUOTA("TeamQuota"),
     MODEL_VERSION("ModelVersion"),
     EVALUATION_RESULT("EvaluationResult"),
+    BENCHMARK("Benchmark"),
     APPROVAL_REQUEST("ApprovalRequest");
 
     private final String storedName;

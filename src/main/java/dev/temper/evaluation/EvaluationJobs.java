@@ -58,15 +58,23 @@ public class EvaluationJobs {
         user.requireRole(Roles.ML_ENGINEER, "start evaluations");
         ModelVersion model = models.get(user, modelVersionId);
         DatasetVersion dataset = datasets.get(user, datasetVersionId);
-        if (!model.team.equals(dataset.team)) {
-            throw ProblemException.badRequest("The model and the dataset belong to different teams");
-        }
-        ReadyForJobs.check(dataset).orElseThrow(reason -> ProblemException.badRequest("datasetVersionId: " + reason));
-        ModelFitsDataset.forEvaluation(model, dataset)
-                .orElseThrow(reason -> ProblemException.badRequest("datasetVersionId: " + reason));
+        requireEvaluable(model, dataset, "datasetVersionId");
         if (jobs.hasEvaluation(model, dataset)) {
             throw ProblemException.conflict(model.label() + " is already evaluated (or queued) on " + dataset.label());
         }
         return jobs.queueEvaluation(model, dataset, user.username(), "on request");
+    }
+
+    /**
+     * Refuses (400, naming {@code field}) a model of another team than the data, data that takes no jobs, or a
+     * model that does not predict the data's classes from samples of its shape.
+     */
+    public static void requireEvaluable(ModelVersion model, DatasetVersion dataset, String field) {
+        if (!model.team.equals(dataset.team)) {
+            throw ProblemException.badRequest("The model and the dataset belong to different teams");
+        }
+        ReadyForJobs.check(dataset).orElseThrow(reason -> ProblemException.badRequest(field + ": " + reason));
+        ModelFitsDataset.forEvaluation(model, dataset)
+                .orElseThrow(reason -> ProblemException.badRequest(field + ": " + reason));
     }
 }

@@ -1,13 +1,14 @@
 package dev.temper.evaluation;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.dataset.DatasetVersion;
 import dev.temper.registry.ModelVersion;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.List;
 
-/** Evaluation results; leaderboards rank them here, in the database, and nowhere else. */
+/** Evaluation results; per-dataset boards rank and cut them here, in the database, and nowhere else. */
 @ApplicationScoped
 public class EvaluationRepository implements PanacheRepository<EvaluationResult> {
 
@@ -17,15 +18,21 @@ public class EvaluationRepository implements PanacheRepository<EvaluationResult>
      */
     static final String RANKING = "reliable desc, cleanAccuracy desc, id";
 
-    List<EvaluationResult> forDataset(long datasetVersionId, Collection<String> teams) {
-        return list("datasetVersion.id = ?1 and team in ?2 order by " + RANKING, datasetVersionId, teams);
+    Page<EvaluationResult> forDataset(long datasetVersionId, Collection<String> teams, PageRequest request) {
+        return page("datasetVersion.id = ?1 and team in ?2", RANKING, request, datasetVersionId, teams);
     }
 
-    List<EvaluationResult> forTeams(Collection<String> teams) {
-        return list("team in ?1 order by datasetVersion.id, " + RANKING, teams);
+    Page<EvaluationResult> forTeams(Collection<String> teams, PageRequest request) {
+        return page("team in ?1", "datasetVersion.id, " + RANKING, request, teams);
     }
 
     boolean exists(ModelVersion model, DatasetVersion dataset) {
         return count("modelVersion = ?1 and datasetVersion = ?2", model, dataset) > 0;
+    }
+
+    private Page<EvaluationResult> page(String where, String order, PageRequest request, Object... parameters) {
+        var items = find(where + " order by " + order, parameters)
+                .range((int) request.offset(), (int) request.offset() + request.size() - 1).list();
+        return Page.of(items, request, count(where, parameters));
     }
 }

@@ -47,6 +47,10 @@ public class EvaluationResult {
     @Column(name = "job_id", nullable = false)
     public Long jobId;
 
+    /** The benchmark whose leaderboard the row is on; null on rows recorded before threat models were. */
+    @Column(name = "benchmark_id")
+    public Long benchmarkId;
+
     @Column(nullable = false)
     public int examples;
 

@@ -4,6 +4,8 @@ import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.Sha256;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
@@ -23,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -35,10 +36,12 @@ public class EvaluationService {
     private final AuditLog audit;
     private final Event<EvaluationRecorded> recorded;
     private final ArtifactStore store;
+    private final BenchmarkPlacement placement;
 
     EvaluationService(EvaluationRepository results, WorkerJobService workerJobs, AuditLog audit,
-            Event<EvaluationRecorded> recorded, ArtifactStore store) {
+            Event<EvaluationRecorded> recorded, ArtifactStore store, BenchmarkPlacement placement) {
         this.results = results;
+        this.placement = placement;
         this.store = store;
         this.workerJobs = workerJobs;
         this.audit = audit;
@@ -131,6 +134,7 @@ public class EvaluationService {
             robust.examples = point.examples();
             result.robustAccuracies.add(robust);
         }
+        result.benchmarkId = placement.benchmarkFor(job, result);
         results.persist(result);
         audit.record(job.createdBy, model.team, AuditAction.EVALUATION_RECORD, result.id,
                 model.label() + " on " + dataset.label() + ": clean " + String.format(Locale.ROOT, "%.4f",
@@ -138,8 +142,9 @@ public class EvaluationService {
                         + ", suite " + result.suiteVersion + (report.reliable() ? ""
                         : ", unreliable: " + report.flags().stream().map(f -> f.check()).toList())
                         + (result.excludedOverlap > 0 ? ", " + result.excludedOverlap + " excluded as seen in training" : "")
-                        + ", per-example sha256=" + result.perExampleSha256);
-        recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id));
+                        + ", per-example sha256=" + result.perExampleSha256
+                        + (result.benchmarkId == null ? "" : ", benchmark " + result.benchmarkId));
+        recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id, result.benchmarkId));
         return result;
     }
 
@@ -179,12 +184,12 @@ public class EvaluationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EvaluationResult> leaderboard(CurrentUser user, long datasetVersionId) {
-        return results.forDataset(datasetVersionId, user.teams());
+    public Page<EvaluationResult> leaderboard(CurrentUser user, long datasetVersionId, PageRequest request) {
+        return results.forDataset(datasetVersionId, user.teams(), request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EvaluationResult> all(CurrentUser user) {
-        return results.forTeams(user.teams());
+    public Page<EvaluationResult> all(CurrentUser user, PageRequest request) {
+        return results.forTeams(user.teams(), request);
     }
 }

@@ -1,11 +1,18 @@
 package dev.temper.evaluation;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParams;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
+import jakarta.ws.rs.QueryParam;
 
+/**
+ * Per-dataset boards: every result on a dataset version's test split, whatever it was measured under, in pages
+ * ({@code page}, {@code size} up to 500). The boards readers compare on are the benchmarks' ({@code
+ * /api/benchmarks/{id}/leaderboard}); these keep rows recorded before benchmarks, and show a version whole.
+ */
 @Path("/api/leaderboards")
 public class LeaderboardResource {
 
@@ -17,16 +24,18 @@ public class LeaderboardResource {
         this.users = users;
     }
 
-    /** All rows the caller's teams may see, grouped by dataset version on the client. */
+    /** The rows the caller's teams may see, by dataset version, each version's rows in its ranking. */
     @GET
-    public List<LeaderboardRow> all() {
-        return service.all(users.get()).stream().map(LeaderboardRow::of).toList();
+    public Page<LeaderboardRow> all(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.all(users.get(), PageParams.request(page, size)).map(LeaderboardRow::of);
     }
 
-    /** Rows for one dataset version, best clean accuracy first; empty for other teams' datasets. */
+    /** Rows for one dataset version, reliable first, then best clean accuracy; empty for other teams' datasets. */
     @GET
     @Path("/{datasetVersionId}")
-    public List<LeaderboardRow> forDataset(@PathParam("datasetVersionId") long datasetVersionId) {
-        return service.leaderboard(users.get(), datasetVersionId).stream().map(LeaderboardRow::of).toList();
+    public Page<LeaderboardRow> forDataset(@PathParam("datasetVersionId") long datasetVersionId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.leaderboard(users.get(), datasetVersionId, PageParams.request(page, size))
+                .map(LeaderboardRow::of);
     }
 }

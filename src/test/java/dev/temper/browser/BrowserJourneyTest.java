@@ -88,10 +88,15 @@ class BrowserJourneyTest {
             modelVersionId = as("alice").get("/api/jobs/{id}", jobId).then().extract().jsonPath()
                     .getLong("resultModelVersionId");
 
-            // Step 5: the leaderboard shows base and fine-tuned side by side once evaluated.
-            alice.open("/leaderboard");
+            // Step 5: the leaderboard shows base and fine-tuned side by side once evaluated: both ran the configured
+            // suite on the dataset's test split, so both joined that dataset version's benchmark.
             alice.until(() -> {
-                alice.open("/leaderboard");
+                List<Long> benchmarks = as("alice").get("/api/benchmarks?size=500").then().extract().jsonPath()
+                        .getList("items.findAll { it.datasetVersionId == " + datasetId + " }.id", Long.class);
+                if (benchmarks.isEmpty()) {
+                    return false;
+                }
+                alice.open("/leaderboards/" + benchmarks.get(0));
                 String board = alice.text("leaderboard-grid");
                 return board.contains("browser-base v1") && board.contains("browser-robust v1");
             }, Jobs.TIMEOUT);

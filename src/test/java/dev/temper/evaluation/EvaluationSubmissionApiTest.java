@@ -105,7 +105,7 @@ class EvaluationSubmissionApiTest {
         refused(attempt, withReliable(flagged, true), "reliable");
 
         assertThat(as("alice").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).extract().jsonPath()
-                .getList("modelVersionId", Long.class)).doesNotContain(model);
+                .getList("items.modelVersionId", Long.class)).doesNotContain(model);
         assertThat(filesOf(attempt)).isEmpty();
         as("alice").get("/api/jobs/{id}", attempt.jobId()).then().body("state", org.hamcrest.Matchers.equalTo("RUNNING"));
     }
@@ -161,7 +161,7 @@ class EvaluationSubmissionApiTest {
         submit(made.evaluation(reliable, datasetId), modest.build()).statusCode(204);
 
         List<Long> order = as("alice").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).extract()
-                .jsonPath().getList("modelVersionId", Long.class);
+                .jsonPath().getList("items.modelVersionId", Long.class);
         assertThat(order.indexOf(reliable)).isLessThan(order.indexOf(unreliable));
         JsonPath row = row(unreliable);
         assertThat(row.getBoolean("reliable")).isFalse();
@@ -219,11 +219,11 @@ class EvaluationSubmissionApiTest {
                 .build()).statusCode(400);
         submit(attempt, report.build()).statusCode(204);
         JsonPath board = as("alice").get("/api/leaderboards/{id}", resplitId).then().extract().jsonPath();
-        int at = board.getList("modelVersionId", Long.class).indexOf(model);
-        assertThat(board.getInt("[" + at + "].excludedOverlap")).isEqualTo(selection.excluded());
-        assertThat(board.getInt("[" + at + "].testExamples")).isEqualTo(resplitTestCount);
-        assertThat(board.getInt("[" + at + "].examples")).isEqualTo(resplitTestCount - selection.excluded());
-        assertThat(board.getString("[" + at + "].overlapCheck")).isEqualTo("CHECKED");
+        int at = board.getList("items.modelVersionId", Long.class).indexOf(model);
+        assertThat(board.getInt("items[" + at + "].excludedOverlap")).isEqualTo(selection.excluded());
+        assertThat(board.getInt("items[" + at + "].testExamples")).isEqualTo(resplitTestCount);
+        assertThat(board.getInt("items[" + at + "].examples")).isEqualTo(resplitTestCount - selection.excluded());
+        assertThat(board.getString("items[" + at + "].overlapCheck")).isEqualTo("CHECKED");
     }
 
     private static List<Sample> samples(byte[] file, Split split) throws IOException {
@@ -241,9 +241,9 @@ class EvaluationSubmissionApiTest {
 
     private JsonPath row(long model) {
         JsonPath board = as("alice").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).extract().jsonPath();
-        int at = board.getList("modelVersionId", Long.class).indexOf(model);
+        int at = board.getList("items.modelVersionId", Long.class).indexOf(model);
         assertThat(at).as("row of model " + model).isNotNegative();
-        return new JsonPath(Json.write(board.getMap("[" + at + "]")));
+        return new JsonPath(Json.write(board.getMap("items[" + at + "]")));
     }
 
     /**

@@ -63,10 +63,10 @@ class ImageDatasetApiTest {
         as("alice").contentType(ContentType.JSON).body(Map.of("modelVersionId", modelId, "datasetVersionId", otherClasses))
                 .post("/api/jobs/evaluations").then().statusCode(400).body("detail", containsString("has the classes"));
 
-        await().atMost(Jobs.TIMEOUT).until(() -> board(rotatedId).getList("$").size() == 1
-                && board(datasetId).getList("$").size() == 1);
-        float original = board(datasetId).getFloat("[0].cleanAccuracy");
-        float rotated = board(rotatedId).getFloat("[0].cleanAccuracy");
+        await().atMost(Jobs.TIMEOUT).until(() -> board(rotatedId).getList("items").size() == 1
+                && board(datasetId).getList("items").size() == 1);
+        float original = board(datasetId).getFloat("items[0].cleanAccuracy");
+        float rotated = board(rotatedId).getFloat("items[0].cleanAccuracy");
         System.out.printf("IDX bars CNN: clean accuracy %.3f on the upload, %.3f rotated by 25 degrees%n", original,
                 rotated);
         assertThat(original).isGreaterThan(0.8f);

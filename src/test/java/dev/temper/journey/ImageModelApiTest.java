@@ -45,10 +45,10 @@ class ImageModelApiTest {
                                 "randomStart", true, "ratio", 0.5))));
 
         await().atMost(Jobs.TIMEOUT).until(() ->
-                as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath().getList("$").size() == 2);
+                as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath().getList("items").size() == 2);
         JsonPath board = as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath();
-        Map<String, Object> base = board.getMap("find { it.modelVersionId == " + baseId + " }");
-        Map<String, Object> robust = board.getMap("find { it.modelVersionId == " + robustId + " }");
+        Map<String, Object> base = board.getMap("items.find { it.modelVersionId == " + baseId + " }");
+        Map<String, Object> robust = board.getMap("items.find { it.modelVersionId == " + robustId + " }");
         assertThat((Float) base.get("cleanAccuracy")).isGreaterThan(0.6f);
         assertThat((Float) base.get("meanCorruptionAccuracy")).isBetween(0f, 1f);
         assertThat(base.get("meanCorruptionError")).as("a pre-trained model has no base to compare with").isNull();

@@ -137,12 +137,12 @@ class JourneyApiTest {
     @Order(5)
     void evaluationsPutBaseAndFineTunedSideBySideOnTheLeaderboard() {
         await().atMost(Jobs.TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() ->
-                as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath().getList("$").size() == 2);
+                as("alice").get("/api/leaderboards/{id}", datasetId).then().extract().jsonPath().getList("items").size() == 2);
         JsonPath board = as("alice").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).extract().jsonPath();
-        assertThat(board.getList("modelVersionId", Integer.class))
+        assertThat(board.getList("items.modelVersionId", Integer.class))
                 .containsExactlyInAnyOrder((int) baseVersionId, (int) fineTunedVersionId);
         for (int row = 0; row < 2; row++) {
-            String at = "[" + row + "]";
+            String at = "items[" + row + "]";
             float clean = board.getFloat(at + ".cleanAccuracy");
             assertThat(clean).isGreaterThan(0.5f);
             assertThat(board.getFloat(at + ".cleanLower")).isLessThan(clean);
@@ -222,8 +222,9 @@ class JourneyApiTest {
         as("bob").get("/api/jobs").then().statusCode(200).body("id", not(hasItem((int) fineTuneJobId)));
         as("bob").get("/api/jobs/{id}", fineTuneJobId).then().statusCode(404);
         as("bob").get("/api/jobs/{id}/metrics", fineTuneJobId).then().statusCode(404);
-        as("bob").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).body("$", Matchers.empty());
-        as("bob").get("/api/leaderboards").then().statusCode(200).body("$", Matchers.empty());
+        as("bob").get("/api/leaderboards/{id}", datasetId).then().statusCode(200).body("items", Matchers.empty())
+                .body("total", Matchers.equalTo(0));
+        as("bob").get("/api/leaderboards").then().statusCode(200).body("items", Matchers.empty());
         as("bob").get("/api/approvals").then().statusCode(200).body("id", not(hasItem((int) approvalId)));
         as("bob").get("/api/approvals/{id}", approvalId).then().statusCode(404);
         // bob cannot train on team-a's data either.

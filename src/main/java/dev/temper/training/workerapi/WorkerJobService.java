@@ -93,7 +93,7 @@ public class WorkerJobService {
         boolean hasBaseline = job.evaluatedVersion != null && job.evaluatedVersion.baseVersion != null;
         return new WorkerJobSpec(job.id, job.kind, settings.strategy(), settings.architecture(),
                 job.datasetVersion.classNames().size(), job.datasetVersion.classNames(), hasModel, hasBaseline,
-                evaluationSuite.settings(job.datasetVersion),
+                evaluationSuite.settings(job),
                 job.kind == JobKind.EVALUATE ? overlapCheck(job.evaluatedVersion, job.datasetVersion) : null, job.attempt, job.checkpointKey == null ? 0 : job.checkpointEpoch,
                 heartbeatSeconds);
     }

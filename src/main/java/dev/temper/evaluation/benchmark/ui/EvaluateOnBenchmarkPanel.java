@@ -1,0 +1,48 @@
+package dev.temper.evaluation.benchmark.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.RouteParameters;
+import dev.temper.base.problem.ProblemException;
+import dev.temper.evaluation.benchmark.Benchmark;
+import dev.temper.evaluation.benchmark.BenchmarkService;
+import dev.temper.registry.ModelFitsDataset;
+import dev.temper.registry.ModelVersion;
+import dev.temper.security.CurrentUser;
+import dev.temper.training.TrainingJob;
+import dev.temper.training.ui.JobView;
+import dev.temper.ui.ProblemNotification;
+import java.util.List;
+
+/** Evaluates a model of the team on the benchmark: only models that fit its dataset version are offered. */
+class EvaluateOnBenchmarkPanel extends Composite<HorizontalLayout> {
+
+    EvaluateOnBenchmarkPanel(CurrentUser user, Benchmark benchmark, List<ModelVersion> teamModels,
+            BenchmarkService benchmarks) {
+        ComboBox<ModelVersion> model = new ComboBox<>("Evaluate a model on this benchmark");
+        model.setId("benchmark-evaluate-model");
+        model.setItems(teamModels.stream()
+                .filter(m -> ModelFitsDataset.forEvaluation(m, benchmark.datasetVersion).allowed()).toList());
+        model.setItemLabelGenerator(ModelVersion::label);
+        model.setWidth("24em");
+        Button evaluate = new Button("Evaluate", click -> {
+            if (model.getValue() == null) {
+                ProblemNotification.error("Choose the model version to evaluate");
+                return;
+            }
+            try {
+                TrainingJob job = benchmarks.evaluate(user, benchmark.id, model.getValue().id);
+                getUI().ifPresent(ui -> ui.navigate(JobView.class,
+                        new RouteParameters(JobView.JOB_ID, String.valueOf(job.id))));
+            } catch (ProblemException problem) {
+                ProblemNotification.show(problem);
+            }
+        });
+        evaluate.setId("benchmark-evaluate-submit");
+        getContent().setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        getContent().add(model, evaluate);
+    }
+}
