@@ -1,6 +1,7 @@
 package dev.temper.evaluation.benchmark.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.shared.Tooltip;
@@ -49,6 +50,16 @@ final class LeaderboardColumns {
                 .setTooltipGenerator(row -> "Corruption errors relative to the base model's; below 1 is more robust");
         grid.addColumn(row -> Formats.time(row.date())).setHeader("Date").setSortable(true).setSortProperty("date")
                 .setAutoWidth(true);
+        grid.addComponentColumn(LeaderboardColumns::evidenceLinks).setHeader("Evidence").setAutoWidth(true);
+    }
+
+    /** The row's result page, and the paired comparison with this row on the left. */
+    private static HorizontalLayout evidenceLinks(BenchmarkRow row) {
+        Anchor result = new Anchor("evaluations/" + row.evaluationId(), "Result");
+        result.setId("result-" + row.evaluationId());
+        Anchor compare = new Anchor("comparisons?left=" + row.evaluationId(), "Compare");
+        compare.setId("compare-" + row.evaluationId());
+        return new HorizontalLayout(result, compare);
     }
 
     /** "reliable" or "unreliable" (the checks that fired in the tooltip), and "stale" when it is. */
