@@ -2,8 +2,11 @@ package dev.temper.registry;
 
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
+import dev.temper.security.TeamFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -54,6 +57,16 @@ public class ModelRegistryService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ModelVersion> list(CurrentUser user) {
         return versions.listForTeams(user.teams());
+    }
+
+    /**
+     * One page of the versions the user may see, narrowed to one of the user's teams and to names containing
+     * {@code nameContains} when those are given; sorted by {@code sort} (name, version, created).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ModelVersion> page(CurrentUser user, String team, String nameContains, PageRequest request,
+            String sort) {
+        return versions.page(TeamFilter.teams(user, team), nameContains, request, sort);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

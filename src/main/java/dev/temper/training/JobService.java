@@ -1,6 +1,8 @@
 package dev.temper.training;
 
 import dev.temper.base.Json;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
@@ -134,9 +136,16 @@ public class JobService {
         return job;
     }
 
+    /** One page of the jobs of the user's teams that meet the filter, sorted by {@code sort} (created, state). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TrainingJob> list(CurrentUser user) {
-        return jobs.listForTeams(user.teams());
+    public Page<TrainingJob> page(CurrentUser user, JobFilter filter, PageRequest request, String sort) {
+        return jobs.page(user.teams(), filter, request, sort);
+    }
+
+    /** How many jobs of the user's teams meet the filter, for a pager or a scrollbar. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(CurrentUser user, JobFilter filter) {
+        return jobs.count(user.teams(), filter);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
