@@ -75,7 +75,9 @@ public class ApprovalService {
     }
 
     /** One page of the user's teams' requests, in one state if given, sorted by {@code sort}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
     public Page<ApprovalRequest> page(CurrentUser user, ApprovalState state, PageRequest request, String sort) {
         return requests.page(user.teams(), state, request, sort);
     }

@@ -18,7 +18,11 @@ public class AuditService {
         this.repository = repository;
     }
 
-    /** One page of the trail, newest first unless sorted by {@code time}. */
+    /**
+     * One page of the trail, newest first unless sorted by {@code time}. A transaction of its own: the lazy grid
+     * may fetch while a push is written, outside any request.
+     */
+    @Transactional
     public Page<AuditEntry> page(CurrentUser user, PageRequest request, String sort) {
         user.requireRole(Roles.ADMIN, "read the audit trail");
         return repository.page(user.teams(), request, sort);

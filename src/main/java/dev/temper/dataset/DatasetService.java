@@ -162,7 +162,9 @@ public class DatasetService {
      * One page of the user's teams' versions, archived ones included when asked for, narrowed to dataset names
      * containing {@code nameContains} when given; sorted by {@code sort} (name, created).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
     public Page<DatasetVersion> page(CurrentUser user, String nameContains, boolean includeArchived,
             PageRequest request, String sort) {
         return versions.page(user.teams(), nameContains, includeArchived, request, sort);

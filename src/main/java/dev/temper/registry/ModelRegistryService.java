@@ -63,7 +63,9 @@ public class ModelRegistryService {
      * One page of the versions the user may see, narrowed to one of the user's teams and to names containing
      * {@code nameContains} when those are given; sorted by {@code sort} (name, version, created).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
     public Page<ModelVersion> page(CurrentUser user, String team, String nameContains, PageRequest request,
             String sort) {
         return versions.page(TeamFilter.teams(user, team), nameContains, request, sort);

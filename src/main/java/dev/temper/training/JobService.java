@@ -137,13 +137,15 @@ public class JobService {
     }
 
     /** One page of the jobs of the user's teams that meet the filter, sorted by {@code sort} (created, state). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
     public Page<TrainingJob> page(CurrentUser user, JobFilter filter, PageRequest request, String sort) {
         return jobs.page(user.teams(), filter, request, sort);
     }
 
-    /** How many jobs of the user's teams meet the filter, for a pager or a scrollbar. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** How many jobs of the user's teams meet the filter, for a pager or a scrollbar (a transaction: see page). */
+    @Transactional
     public long count(CurrentUser user, JobFilter filter) {
         return jobs.count(user.teams(), filter);
     }
