@@ -1,5 +1,9 @@
 package dev.temper.approval;
 
+import dev.temper.base.paging.ListFilter;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
+import dev.temper.base.paging.SortOrder;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.TeamOwnedRepository;
@@ -7,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.Collection;
+import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -15,9 +20,19 @@ public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> 
     /** The partial unique index of migration V14: one open request per model version. */
     private static final String ONE_OPEN_INDEX = "approval_request_one_open";
 
+    /** The list's sort names: when requested (newest first by default) or by state. */
+    static final SortOrder SORT = new SortOrder(Map.of("requested", "requestedAt", "state", "state"),
+            "requestedAt desc", "id desc");
+
     @Override
     public String listOrder() {
         return "id desc";
+    }
+
+    /** One page of these teams' requests, in one state if given. */
+    Page<ApprovalRequest> page(Collection<String> teams, ApprovalState state, PageRequest request, String sort) {
+        ListFilter filter = new ListFilter().and("state = :state", "state", state);
+        return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
     }
 
     boolean hasOpenRequest(ModelVersion version) {

@@ -1,17 +1,21 @@
 package dev.temper.approval;
 
+import dev.temper.base.paging.ListFilter;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 @Path("/api/approvals")
 public class ApprovalResource {
@@ -47,9 +51,11 @@ public class ApprovalResource {
         return Response.created(URI.create("/api/approvals/" + created.id())).entity(created).build();
     }
 
+    /** A page of requests, newest first unless sorted by {@code requested} or {@code state}, which also narrows it. */
     @GET
-    public List<ApprovalDto> list() {
-        return service.list(users.get()).stream().map(ApprovalDto::of).toList();
+    public Page<ApprovalDto> list(@BeanParam PageParameters paging, @QueryParam("state") String state) {
+        return service.page(users.get(), ListFilter.enumValue(ApprovalState.class, "state", state), paging.request(),
+                paging.sort()).map(ApprovalDto::of);
     }
 
     @GET

@@ -3,6 +3,8 @@ package dev.temper.approval;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.PolicyDecision;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;
@@ -12,7 +14,6 @@ import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
 @ApplicationScoped
 @Transactional
@@ -82,9 +83,12 @@ public class ApprovalService {
         return request;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApprovalRequest> list(CurrentUser user) {
-        return requests.listForTeams(user.teams());
+    /** One page of the user's teams' requests, in one state if given, sorted by {@code sort}. */
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
+    public Page<ApprovalRequest> page(CurrentUser user, ApprovalState state, PageRequest request, String sort) {
+        return requests.page(user.teams(), state, request, sort);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

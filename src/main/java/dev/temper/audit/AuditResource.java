@@ -1,12 +1,12 @@
 package dev.temper.audit;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.util.List;
 
 @Path("/api/audit")
 public class AuditResource {
@@ -31,10 +31,10 @@ public class AuditResource {
         this.users = users;
     }
 
+    /** A page of the trail (admins), newest first unless sorted by {@code time}. */
     @GET
-    public List<AuditEntryDto> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("100") int size) {
-        return service.page(users.get(), page, Math.min(size, 500)).stream().map(AuditEntryDto::of).toList();
+    public Page<AuditEntryDto> list(@BeanParam PageParameters paging) {
+        return service.page(users.get(), paging.request(), paging.sort()).map(AuditEntryDto::of);
     }
 
     @GET

@@ -1,10 +1,11 @@
 package dev.temper.audit;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 
 /** Reading the trail: admins only, limited to their teams (plus entries that belong to no team). */
 @ApplicationScoped
@@ -17,9 +18,14 @@ public class AuditService {
         this.repository = repository;
     }
 
-    public List<AuditEntry> page(CurrentUser user, int pageIndex, int pageSize) {
+    /**
+     * One page of the trail, newest first unless sorted by {@code time}. A transaction of its own: the lazy grid
+     * may fetch while a push is written, outside any request.
+     */
+    @Transactional
+    public Page<AuditEntry> page(CurrentUser user, PageRequest request, String sort) {
         user.requireRole(Roles.ADMIN, "read the audit trail");
-        return repository.newestFirst(user.teams(), pageIndex, pageSize);
+        return repository.page(user.teams(), request, sort);
     }
 
     /** Recomputes the chain; false if any stored entry was altered or removed. */

@@ -1,10 +1,13 @@
 package dev.temper.dataset;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.DatasetFile;
 import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.security.CurrentUserProvider;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -96,9 +99,16 @@ public class DatasetResource {
         }
     }
 
+    /**
+     * A page of versions, sorted by {@code name} (the default, newest version first within a name) or
+     * {@code created}; archived versions only with {@code archived=true}; {@code name} keeps the datasets whose
+     * name contains it.
+     */
     @GET
-    public List<DatasetVersionDto> list(@QueryParam("archived") boolean includeArchived) {
-        return service.list(users.get(), includeArchived).stream().map(v -> DatasetVersionDto.of(v, false)).toList();
+    public Page<DatasetVersionRowDto> list(@BeanParam PageParameters paging,
+            @QueryParam("archived") boolean includeArchived, @QueryParam("name") String name) {
+        return service.page(users.get(), name, includeArchived, paging.request(), paging.sort())
+                .map(DatasetVersionRowDto::of);
     }
 
     @GET

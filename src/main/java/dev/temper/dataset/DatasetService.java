@@ -3,6 +3,8 @@ package dev.temper.dataset;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.SplitPlan;
 import dev.temper.dataset.derive.Derivation;
@@ -153,12 +155,19 @@ public class DatasetService {
     /** The current (not archived) versions: what new jobs may use. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DatasetVersion> list(CurrentUser user) {
-        return list(user, false);
+        return versions.currentForTeams(user.teams());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DatasetVersion> list(CurrentUser user, boolean includeArchived) {
-        return versions.listForTeams(user.teams(), includeArchived);
+    /**
+     * One page of the user's teams' versions, archived ones included when asked for, narrowed to dataset names
+     * containing {@code nameContains} when given; sorted by {@code sort} (name, created).
+     */
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
+    public Page<DatasetVersion> page(CurrentUser user, String nameContains, boolean includeArchived,
+            PageRequest request, String sort) {
+        return versions.page(user.teams(), nameContains, includeArchived, request, sort);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,21 +1,39 @@
 package dev.temper.dataset;
 
+import dev.temper.base.paging.ListFilter;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
+import dev.temper.base.paging.SortOrder;
 import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class DatasetVersionRepository implements TeamOwnedRepository<DatasetVersion> {
+
+    /** The list's sort names: by dataset name (newest version first within a name) or by registration time. */
+    static final SortOrder SORT = new SortOrder(Map.of("name", "dataset.name", "created", "createdAt"),
+            "dataset.name asc, version desc", "id desc");
 
     @Override
     public String listOrder() {
         return "dataset.name, version desc";
     }
 
-    List<DatasetVersion> listForTeams(Collection<String> teams, boolean includeArchived) {
-        return includeArchived ? listForTeams(teams) : listForTeamsWhere(teams, "archivedAt is null");
+    /** The current (not archived) versions of these teams. */
+    List<DatasetVersion> currentForTeams(Collection<String> teams) {
+        return listForTeamsWhere(teams, "archivedAt is null");
+    }
+
+    /** One page of these teams' versions: archived ones only when asked for, names containing the text if given. */
+    Page<DatasetVersion> page(Collection<String> teams, String nameContains, boolean includeArchived,
+            PageRequest request, String sort) {
+        ListFilter filter = new ListFilter().contains("dataset.name", "name", nameContains)
+                .andIf(!includeArchived, "archivedAt is null");
+        return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
     }
 
     Optional<DatasetVersion> findByContent(String team, String sha256) {

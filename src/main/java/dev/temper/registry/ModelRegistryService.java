@@ -2,8 +2,11 @@ package dev.temper.registry;
 
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
+import dev.temper.security.TeamFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -56,6 +59,18 @@ public class ModelRegistryService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ModelVersion> list(CurrentUser user) {
         return versions.listForTeams(user.teams());
+    }
+
+    /**
+     * One page of the versions the user may see, narrowed to one of the user's teams and to names containing
+     * {@code nameContains} when those are given; sorted by {@code sort} (name, version, created).
+     */
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
+    public Page<ModelVersion> page(CurrentUser user, String team, String nameContains, PageRequest request,
+            String sort) {
+        return versions.page(TeamFilter.teams(user, team), nameContains, request, sort);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,9 +1,13 @@
 package dev.temper.registry;
 
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +27,22 @@ public class ModelResource {
         }
     }
 
+    /**
+     * A version as a list row: its lineage by id and label, without the manifest and settings JSON, which
+     * {@code GET /api/models/{id}} answers.
+     */
+    public record ModelVersionRowDto(long id, String team, String name, int version, String sha256,
+            Long baseVersionId, String baseVersion, long datasetVersionId, String datasetVersion, long jobId,
+            String createdBy, Instant createdAt) {
+
+        static ModelVersionRowDto of(ModelVersion v) {
+            return new ModelVersionRowDto(v.id, v.team, v.name, v.version, v.sha256,
+                    v.baseVersion == null ? null : v.baseVersion.id,
+                    v.baseVersion == null ? null : v.baseVersion.label(),
+                    v.datasetVersion.id, v.datasetVersion.label(), v.jobId, v.createdBy, v.createdAt);
+        }
+    }
+
     public record AliasDto(String team, String alias, long modelVersionId, String modelVersion, String updatedBy,
             Instant updatedAt) {
     }
@@ -35,9 +55,14 @@ public class ModelResource {
         this.users = users;
     }
 
+    /**
+     * A page of versions, sorted by {@code name}, {@code version} or {@code created}; {@code name} keeps those
+     * whose name contains it, {@code team} those of one of the caller's teams.
+     */
     @GET
-    public List<ModelVersionDto> list() {
-        return service.list(users.get()).stream().map(ModelVersionDto::of).toList();
+    public Page<ModelVersionRowDto> list(@BeanParam PageParameters paging, @QueryParam("name") String name,
+            @QueryParam("team") String team) {
+        return service.page(users.get(), team, name, paging.request(), paging.sort()).map(ModelVersionRowDto::of);
     }
 
     @GET

@@ -38,6 +38,9 @@ public interface TeamOwnedRepository<T> extends PanacheRepository<T> {
      */
     default Page<T> pageForTeams(Collection<String> teams, String condition, Map<String, Object> parameters,
                                  PageRequest request, String orderBy) {
+        if (teams.isEmpty()) {
+            return Page.of(List.of(), request, 0);
+        }
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("teams", teams);
         String where = "team in :teams" + (condition == null ? "" : " and (" + condition + ")");

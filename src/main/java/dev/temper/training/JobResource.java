@@ -1,10 +1,14 @@
 package dev.temper.training;
 
+import dev.temper.base.paging.ListFilter;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.MetricPoint;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +39,25 @@ public class JobResource {
                     j.settings(), j.scheduling(), j.attempt, j.epochsDone, j.epochsTotal, j.progress(), j.message, j.createdBy,
                     j.createdAt, j.startedAt, j.finishedAt, j.checkpointEpoch, j.runSeconds(now), j.gpuSeconds(now),
                     j.etaSeconds(now), j.workerRef);
+        }
+    }
+
+    /** A job as a list row: {@link JobDto} without its settings, which {@code GET /api/jobs/{id}} answers. */
+    public record JobRowDto(long id, String team, JobKind kind, JobState state, String modelName,
+            long datasetVersionId, String datasetVersion, Long baseModelVersionId, Long evaluatedModelVersionId,
+            Long resultModelVersionId, JobScheduling scheduling, int attempt, int epochsDone, int epochsTotal,
+            double progress, String message, String createdBy, Instant createdAt, Instant startedAt,
+            Instant finishedAt, int checkpointEpoch, double runSeconds, double gpuSeconds, Long etaSeconds,
+            String worker) {
+
+        static JobRowDto of(TrainingJob j) {
+            Instant now = Instant.now();
+            return new JobRowDto(j.id, j.team, j.kind, j.state, j.modelName, j.datasetVersion.id,
+                    j.datasetVersion.label(), j.baseVersion == null ? null : j.baseVersion.id,
+                    j.evaluatedVersion == null ? null : j.evaluatedVersion.id,
+                    j.resultVersion == null ? null : j.resultVersion.id, j.scheduling(), j.attempt, j.epochsDone,
+                    j.epochsTotal, j.progress(), j.message, j.createdBy, j.createdAt, j.startedAt, j.finishedAt,
+                    j.checkpointEpoch, j.runSeconds(now), j.gpuSeconds(now), j.etaSeconds(now), j.workerRef);
         }
     }
 
@@ -75,9 +98,17 @@ public class JobResource {
         return Response.created(URI.create("/api/jobs/" + job.id())).entity(job).build();
     }
 
+    /**
+     * A page of jobs, sorted by {@code created} (newest first by default) or {@code state}; {@code state},
+     * {@code kind} and {@code datasetVersionId} narrow it.
+     */
     @GET
-    public List<JobDto> list() {
-        return service.list(users.get()).stream().map(JobDto::of).toList();
+    public Page<JobRowDto> list(@BeanParam PageParameters paging, @QueryParam("state") String state,
+            @QueryParam("kind") String kind, @QueryParam("datasetVersionId") String datasetVersionId) {
+        JobFilter filter = new JobFilter(ListFilter.enumValue(JobState.class, "state", state),
+                ListFilter.enumValue(JobKind.class, "kind", kind),
+                ListFilter.idValue("datasetVersionId", datasetVersionId));
+        return service.page(users.get(), filter, paging.request(), paging.sort()).map(JobRowDto::of);
     }
 
     @GET

@@ -1,6 +1,8 @@
 package dev.temper.training;
 
 import dev.temper.base.Json;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
@@ -134,9 +136,18 @@ public class JobService {
         return job;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TrainingJob> list(CurrentUser user) {
-        return jobs.listForTeams(user.teams());
+    /** One page of the jobs of the user's teams that meet the filter, sorted by {@code sort} (created, state). */
+    // A transaction of its own, not SUPPORTS: lazy grids fetch their pages while a push is written, outside
+    // any request, where only a transaction gives Hibernate a session.
+    @Transactional
+    public Page<TrainingJob> page(CurrentUser user, JobFilter filter, PageRequest request, String sort) {
+        return jobs.page(user.teams(), filter, request, sort);
+    }
+
+    /** How many jobs of the user's teams meet the filter, for a pager or a scrollbar (a transaction: see page). */
+    @Transactional
+    public long count(CurrentUser user, JobFilter filter) {
+        return jobs.count(user.teams(), filter);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

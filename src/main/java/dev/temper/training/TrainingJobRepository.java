@@ -1,17 +1,49 @@
 package dev.temper.training;
 
+import dev.temper.base.paging.ListFilter;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
+import dev.temper.base.paging.SortOrder;
 import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class TrainingJobRepository implements TeamOwnedRepository<TrainingJob> {
 
+    /** The list's sort names; indexes that start with the team back them, with and without filters (V10). */
+    static final SortOrder SORT = new SortOrder(Map.of("created", "createdAt", "state", "state"), "createdAt desc",
+            "id desc");
+
     @Override
     public String listOrder() {
         return "id desc";
+    }
+
+    /** One page of these teams' jobs that meet the filter. */
+    Page<TrainingJob> page(Collection<String> teams, JobFilter filter, PageRequest request, String sort) {
+        ListFilter where = where(filter);
+        return pageForTeams(teams, where.condition(), where.parameters(), request, SORT.hql(sort));
+    }
+
+    /** How many of these teams' jobs meet the filter. */
+    long count(Collection<String> teams, JobFilter filter) {
+        if (teams.isEmpty()) {
+            return 0;
+        }
+        ListFilter where = where(filter).and("team in :teams", "teams", teams);
+        return count(where.condition(), where.parameters());
+    }
+
+    private static ListFilter where(JobFilter filter) {
+        return new ListFilter()
+                .and("state = :state", "state", filter.state())
+                .and("kind = :kind", "kind", filter.kind())
+                .and("datasetVersion.id = :datasetVersionId", "datasetVersionId", filter.datasetVersionId());
     }
 
     /**

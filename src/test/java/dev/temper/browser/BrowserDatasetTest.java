@@ -59,8 +59,8 @@ class BrowserDatasetTest {
             alice.until(() -> alice.text("datasets-grid").contains("browser-bars v1"));
             alice.screenshot("10-dataset-uploaded");
 
-            datasetId = as("alice").get("/api/datasets").then().extract().jsonPath()
-                    .getLong("find { it.name == 'browser-bars' }.id");
+            datasetId = as("alice").queryParam("name", "browser-bars").get("/api/datasets").then().extract()
+                    .jsonPath().getLong("items.find { it.name == 'browser-bars' }.id");
             alice.open("/datasets/" + datasetId);
             assertThat(alice.text("dataset-summary")).contains(IMAGES + " samples", "image 28x28x1", "10 classes");
             String chart = (String) alice.js("return arguments[0].data", alice.byId("class-distribution"));

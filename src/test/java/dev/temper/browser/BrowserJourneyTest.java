@@ -112,8 +112,8 @@ class BrowserJourneyTest {
             alice.screenshot("08-approval-requested");
         }
 
-        long requestId = as("carol").get("/api/approvals").then().extract().jsonPath()
-                .getLong("find { it.modelVersionId == " + modelVersionId + " }.id");
+        long requestId = as("carol").queryParam("state", "OPEN").get("/api/approvals").then().extract().jsonPath()
+                .getLong("items.find { it.modelVersionId == " + modelVersionId + " }.id");
         try (Browser carol = new Browser(baseUrl)) {
             carol.signIn("carol");
             carol.open("/approvals");
@@ -129,8 +129,8 @@ class BrowserJourneyTest {
     }
 
     private static long datasetId(String name) {
-        return as("alice").get("/api/datasets").then().extract().jsonPath()
-                .getLong("find { it.name == '" + name + "' }.id");
+        return as("alice").queryParam("name", name).get("/api/datasets").then().extract().jsonPath()
+                .getLong("items.find { it.name == '" + name + "' }.id");
     }
 
     private static void pretrainBase(long datasetId) {

@@ -165,8 +165,11 @@ class DatasetLifecycleApiTest {
         as("bob").post("/api/datasets/{id}/archive", usedId).then().statusCode(404);
         as("alice").post("/api/datasets/{id}/archive", usedId).then().statusCode(200).body("archived", equalTo(true))
                 .body("archivedBy", equalTo("alice"));
-        as("alice").get("/api/datasets").then().body("id", not(hasItem((int) usedId)));
-        as("alice").get("/api/datasets?archived=true").then().body("id", hasItem((int) usedId));
+        // Newest first, so that the version would be on the first page if it were listed.
+        as("alice").get("/api/datasets?sort=created,desc").then().statusCode(200)
+                .body("items.id", not(hasItem((int) usedId)));
+        as("alice").get("/api/datasets?archived=true&sort=created,desc").then().statusCode(200)
+                .body("items.id", hasItem((int) usedId));
         as("alice").contentType("application/json").body(Map.of("kind", "PRETRAIN", "modelName", "archived-data",
                 "datasetVersionId", usedId, "strategy", Map.of("epochs", 1))).post("/api/jobs").then().statusCode(400)
                 .body("detail", containsString("is archived"));
@@ -184,9 +187,9 @@ class DatasetLifecycleApiTest {
         as("alice").get("/api/datasets/{id}", childId).then().statusCode(404);
 
         JsonPath audit = as("erin").get("/api/audit?size=500").then().statusCode(200).extract().jsonPath();
-        assertThat(audit.getList("action", String.class)).contains("dataset.register", "dataset.derive",
+        assertThat(audit.getList("items.action", String.class)).contains("dataset.register", "dataset.derive",
                 "dataset.archive", "dataset.restore", "dataset.delete");
-        assertThat(audit.getList("findAll { it.action == 'dataset.delete' }.objectId", String.class))
+        assertThat(audit.getList("items.findAll { it.action == 'dataset.delete' }.objectId", String.class))
                 .contains(String.valueOf(childId));
         as("erin").get("/api/audit/verification").then().statusCode(200).body("intact", equalTo(true));
     }

@@ -238,8 +238,8 @@ class DatasetUploadApiTest {
             as("bob").get("/api/datasets/{id}" + path, id).then().statusCode(404)
                     .contentType("application/problem+json").body("detail", startsWith("Dataset version " + id));
         }
-        as("bob").get("/api/datasets?archived=true").then().statusCode(200)
-                .body("findAll { it.id == " + id + " }.size()", equalTo(0));
+        as("bob").get("/api/datasets?archived=true&size=500").then().statusCode(200)
+                .body("items.findAll { it.id == " + id + " }.size()", equalTo(0));
     }
 
     private static Arguments refused(String what, Supplier<ValidatableResponse> upload, String message) {

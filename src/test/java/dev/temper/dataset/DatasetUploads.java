@@ -66,9 +66,9 @@ final class DatasetUploads {
 
         static Footprint now() {
             int versions = as("erin").get("/api/datasets?archived=true").then().statusCode(200).extract().jsonPath()
-                    .getList("$").size();
+                    .getInt("total");
             List<String> actions = as("erin").get("/api/audit?size=500").then().statusCode(200).extract().jsonPath()
-                    .getList("action");
+                    .getList("items.action");
             int datasetEntries = (int) actions.stream().filter(a -> a.startsWith("dataset.")).count();
             // Datasets only: jobs of other tests may be writing models meanwhile.
             return new Footprint(versions, files(Path.of("target", "test-artifacts", "datasets")),

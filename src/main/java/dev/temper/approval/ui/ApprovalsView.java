@@ -15,6 +15,7 @@ import dev.temper.approval.ApprovalState;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,14 +37,16 @@ public class ApprovalsView extends VerticalLayout {
         setSizeFull();
         configureGrid();
         add(new H2("Approvals"), grid);
-        refresh();
     }
 
     private void configureGrid() {
         grid.setId("approvals-grid");
+        // Page by page from the database, newest request first.
+        grid.setItems(query -> approvals.page(user, null, LazyPaging.request(query), LazyPaging.sort(query))
+                .items().stream());
         grid.addColumn(r -> r.modelVersion.label()).setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.targetAlias).setHeader("Alias").setAutoWidth(true);
-        grid.addColumn(r -> r.state).setHeader("State").setAutoWidth(true);
+        grid.addColumn(r -> r.state).setHeader("State").setAutoWidth(true).setSortProperty("state");
         grid.addColumn(r -> r.requestedBy).setHeader("Requested by").setAutoWidth(true);
         grid.addColumn(r -> text(r.requestComment)).setHeader("Comment").setFlexGrow(1);
         grid.addColumn(r -> text(r.decidedBy)).setHeader("Decided by").setAutoWidth(true);
@@ -75,6 +78,6 @@ public class ApprovalsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(approvals.list(user));
+        grid.getDataProvider().refreshAll();
     }
 }

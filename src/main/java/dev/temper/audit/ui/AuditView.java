@@ -17,6 +17,7 @@ import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.ui.Formats;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,7 +49,7 @@ public class AuditView extends VerticalLayout {
     private Grid<AuditEntry> grid() {
         Grid<AuditEntry> grid = new Grid<>();
         grid.setId("audit-grid");
-        grid.addColumn(e -> Formats.time(e.occurredAt)).setHeader("Time").setAutoWidth(true);
+        grid.addColumn(e -> Formats.time(e.occurredAt)).setHeader("Time").setAutoWidth(true).setSortProperty("time");
         grid.addColumn(e -> e.actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(e -> Formats.orDash(e.team)).setHeader("Team").setAutoWidth(true);
         grid.addColumn(e -> e.action).setHeader("Action").setAutoWidth(true);
@@ -56,7 +57,7 @@ public class AuditView extends VerticalLayout {
                 .setHeader("Object").setAutoWidth(true);
         grid.addColumn(e -> e.outcome).setHeader("Outcome").setAutoWidth(true);
         grid.addColumn(e -> e.details == null ? "" : e.details).setHeader("Details").setFlexGrow(1);
-        grid.setItems(query -> audit.page(user, query.getPage(), query.getPageSize()).stream());
+        grid.setItems(query -> audit.page(user, LazyPaging.request(query), LazyPaging.sort(query)).items().stream());
         return grid;
     }
 

@@ -15,6 +15,7 @@ import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.ui.Formats;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,12 +44,14 @@ public class DatasetsView extends VerticalLayout {
         showArchived.setId("show-archived");
         showArchived.addValueChangeListener(change -> refresh());
         add(showArchived, grid);
-        refresh();
     }
 
     private void configureGrid() {
         grid.setId("datasets-grid");
-        grid.addColumn(DatasetVersion::label).setHeader("Dataset").setAutoWidth(true);
+        // Page by page from the database; the checkbox is read on every fetch, so a refresh applies it.
+        grid.setItems(query -> datasets.page(user, null, showArchived.getValue(), LazyPaging.request(query),
+                LazyPaging.sort(query)).items().stream());
+        grid.addColumn(DatasetVersion::label).setHeader("Dataset").setAutoWidth(true).setSortProperty("name");
         grid.addColumn(v -> v.kind + " " + DatasetView.shape(v)).setHeader("Samples are").setAutoWidth(true);
         grid.addColumn(v -> v.rowCount).setHeader("Samples").setAutoWidth(true);
         grid.addColumn(v -> v.trainCount + " / " + v.validationCount + " / " + v.testCount)
@@ -58,12 +61,13 @@ public class DatasetsView extends VerticalLayout {
         grid.addColumn(v -> v.archived() ? "archived" : "").setHeader("Status").setAutoWidth(true);
         grid.addColumn(v -> Formats.shortSha(v.sha256)).setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(v -> v.createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true);
+        grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true)
+                .setSortProperty("created");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(DatasetView.class,
                 new RouteParameters(DatasetView.VERSION_ID, String.valueOf(click.getItem().id)))));
     }
 
     private void refresh() {
-        grid.setItems(datasets.list(user, showArchived.getValue()));
+        grid.getDataProvider().refreshAll();
     }
 }

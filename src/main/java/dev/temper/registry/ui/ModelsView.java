@@ -12,6 +12,7 @@ import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
 import dev.temper.ui.Formats;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,18 +40,21 @@ public class ModelsView extends VerticalLayout {
         setSizeFull();
         configureGrid();
         add(new H2("Models"), grid);
-        grid.setItems(models.list(user));
+        // Page by page from the database as the user scrolls; sorting by a column re-reads in that order.
+        grid.setItems(query -> models.page(user, null, null, LazyPaging.request(query), LazyPaging.sort(query))
+                .items().stream());
     }
 
     private void configureGrid() {
         grid.setId("models-grid");
-        grid.addColumn(ModelVersion::label).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(ModelVersion::label).setHeader("Model").setAutoWidth(true).setSortProperty("name");
         grid.addColumn(v -> v.baseVersion == null ? "—" : v.baseVersion.label()).setHeader("Base").setAutoWidth(true);
         grid.addColumn(v -> v.datasetVersion.label()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(v -> v.jobId).setHeader("Job").setAutoWidth(true);
         grid.addColumn(v -> Formats.shortSha(v.sha256)).setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(v -> v.createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true);
+        grid.addColumn(v -> Formats.time(v.createdAt)).setHeader("Created at").setAutoWidth(true)
+                .setSortProperty("created");
         for (ModelActions action : actions) {
             if (action.shownTo(user)) {
                 grid.addComponentColumn(version -> action.create(user, version)).setHeader(action.header())

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -22,9 +23,11 @@ import dev.temper.registry.ModelRegistryService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.training.JobFilter;
 import dev.temper.training.JobService;
 import dev.temper.training.JobUpdated;
 import dev.temper.training.TrainingJob;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
@@ -58,7 +61,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     /** Null for users who may not start jobs. */
     private JobForm form;
     private Details newJob;
-    /** The user's picks by id: a live refresh brings new job objects, and the picks must survive it. */
+    /** The user's picks by id, for the comparison link. */
     private final Set<Long> selectedIds = new LinkedHashSet<>();
 
     public JobsView(SecurityIdentity identity, JobService jobs, LiveUpdates updates, DatasetService datasets,
@@ -88,17 +91,24 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout actions = new HorizontalLayout(compare, hint);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(actions, grid);
-        refresh();
         updates.bind(this, JobUpdated.class, update -> user.isMemberOf(update.team()), this::refresh);
     }
 
     private void configureGrid() {
         grid.setId("jobs-grid");
-        grid.addColumn(job -> job.id).setHeader("Id").setAutoWidth(true);
+        // Page by page from the database, newest first. Rows are known by job id, so that the user's picks
+        // stay ticked when a live update re-reads the rows as new objects.
+        grid.setItems(new CallbackDataProvider<TrainingJob, Void>(
+                query -> jobs.page(user, JobFilter.ALL, LazyPaging.request(query), LazyPaging.sort(query))
+                        .items().stream(),
+                query -> (int) jobs.count(user, JobFilter.ALL),
+                job -> job.id));
+        // Ids are handed out in creation order, so sorting by id is sorting by creation time.
+        grid.addColumn(job -> job.id).setHeader("Id").setAutoWidth(true).setSortProperty("created");
         grid.addColumn(job -> job.kind).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(job -> job.modelName).setHeader("Model").setAutoWidth(true);
         grid.addColumn(job -> job.datasetVersion.label()).setHeader("Dataset").setAutoWidth(true);
-        grid.addColumn(JobsView::stateText).setHeader("State").setAutoWidth(true);
+        grid.addColumn(JobsView::stateText).setHeader("State").setAutoWidth(true).setSortProperty("state");
         grid.addComponentColumn(JobsView::progressBar).setHeader("Progress").setWidth("10em").setFlexGrow(0);
         grid.addColumn(job -> JobFormats.eta(job.etaSeconds(Instant.now()))).setHeader("ETA").setAutoWidth(true);
         grid.addColumn(JobsView::usage).setHeader("GPU time").setAutoWidth(true);
@@ -162,9 +172,6 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        List<TrainingJob> all = jobs.list(user);
-        grid.setItems(all).setIdentifierProvider(job -> job.id);
-        grid.deselectAll();
-        grid.asMultiSelect().select(all.stream().filter(job -> selectedIds.contains(job.id)).toList());
+        grid.getDataProvider().refreshAll();
     }
 }

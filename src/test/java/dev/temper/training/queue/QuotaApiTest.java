@@ -74,7 +74,7 @@ class QuotaApiTest {
         }
         assertThat(as("alice").get("/api/quotas").then().extract().jsonPath().getBoolean("[0].custom")).isFalse();
         List<Map<String, Object>> entries = as("erin").get("/api/audit?size=500").then().extract().jsonPath()
-                .getList("findAll { it.action == 'quota.set' && it.actor == 'dana' }");
+                .getList("items.findAll { it.action == 'quota.set' && it.actor == 'dana' }");
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.get("outcome")).isEqualTo("DENIED"));
     }
 
@@ -103,7 +103,7 @@ class QuotaApiTest {
 
         JsonPath audit = as("erin").get("/api/audit?size=500").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> sets = audit.getList(
-                "findAll { it.action == 'quota.set' && it.team == 'team-b' && it.outcome == 'SUCCESS' }");
+                "items.findAll { it.action == 'quota.set' && it.team == 'team-b' && it.outcome == 'SUCCESS' }");
         assertThat(sets).extracting(e -> e.get("details")).contains(
                 "maxGpus 3, maxConcurrentJobs 2 -> maxGpus 5, maxConcurrentJobs 4",
                 "maxGpus 4, maxConcurrentJobs 2 -> maxGpus 3, maxConcurrentJobs 2");

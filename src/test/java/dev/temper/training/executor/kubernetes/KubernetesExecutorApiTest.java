@@ -79,9 +79,10 @@ class KubernetesExecutorApiTest {
     @BeforeEach
     void noJobOfTheTeamIsUnfinished() {
         for (String engineer : List.of("alice", "bob")) {
-            for (Map<String, Object> job : as(engineer).get("/api/jobs").then().statusCode(200).extract().jsonPath()
-                    .<Map<String, Object>>getList("$")) {
-                if (List.of("QUEUED", "STARTING", "RUNNING").contains(job.get("state"))) {
+            for (String state : List.of("QUEUED", "STARTING", "RUNNING")) {
+                for (Map<String, Object> job : as(engineer).queryParam("state", state).queryParam("size", 500)
+                        .get("/api/jobs").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("items")) {
                     as(engineer).post("/api/jobs/{id}/cancel", job.get("id")).then().statusCode(200);
                 }
             }
