@@ -3,6 +3,8 @@ package dev.temper.approval;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.PolicyDecision;
+import dev.temper.base.paging.Page;
+import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;
@@ -10,9 +12,12 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
@@ -21,14 +26,17 @@ public class ApprovalService {
     private final ApprovalRepository requests;
     private final ModelRegistryService models;
     private final AuditLog audit;
+    private final Event<VersionApproved> approved;
 
-    ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit) {
+    ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
+            Event<VersionApproved> approved) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
+        this.approved = approved;
     }
 
-    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment) {
+    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment, String intendedUse) {
         user.requireRole(Roles.ML_ENGINEER, "request deployment approval");
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
@@ -42,6 +50,8 @@ public class ApprovalService {
         request.requestedBy = user.username();
         request.requestedAt = Instant.now();
         request.requestComment = limit(comment);
+        String statedUse = limit(intendedUse, "intendedUse", ApprovalRequest.INTENDED_USE_MAX_LENGTH);
+        request.intendedUse = statedUse == null || statedUse.isEmpty() ? null : statedUse;
         requests.persist(request);
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
                 version.label() + " -> " + request.targetAlias);
@@ -50,7 +60,8 @@ public class ApprovalService {
 
     /**
      * Approves or rejects. A refusal by policy is audited on its own (the change itself rolls back);
-     * an approval moves the production alias in the same transaction.
+     * an approval moves the production alias and announces itself ({@link VersionApproved}) in the same
+     * transaction, so what observers do (the model card is frozen) commits with the decision or not at all.
      */
     public ApprovalRequest decide(CurrentUser user, long requestId, boolean approve, String comment) {
         ApprovalRequest request = get(user, requestId);
@@ -69,6 +80,7 @@ public class ApprovalService {
                 request.modelVersion.label() + ": " + request.decisionComment);
         if (approve) {
             models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
+            approved.fire(new VersionApproved(request));
         }
         return request;
     }
@@ -78,18 +90,35 @@ public class ApprovalService {
         return requests.listForTeams(user.teams());
     }
 
+    /** One page of a version's approval requests, newest first; for a version of another team, none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApprovalRequest> forVersion(CurrentUser user, long modelVersionId, PageRequest page) {
+        return requests.pageForTeams(user.teams(), "modelVersion.id = :version", Map.of("version", modelVersionId),
+                page, "id desc");
+    }
+
+    /** The newest of a version's requests that states an intended use (approved ones first), for its model card. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ApprovalRequest> statedIntendedUse(ModelVersion version) {
+        return requests.newestWithIntendedUse(version);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApprovalRequest get(CurrentUser user, long id) {
         return requests.getForTeams(id, user.teams(), "Approval request");
     }
 
     private static String limit(String comment) {
-        if (comment == null) {
+        return limit(comment, "comment", ApprovalRequest.COMMENT_MAX_LENGTH);
+    }
+
+    private static String limit(String text, String field, int maxLength) {
+        if (text == null) {
             return null;
         }
-        if (comment.length() > ApprovalRequest.COMMENT_MAX_LENGTH) {
-            throw ProblemException.badRequest("comment: at most " + ApprovalRequest.COMMENT_MAX_LENGTH + " characters");
+        if (text.length() > maxLength) {
+            throw ProblemException.badRequest(field + ": at most " + maxLength + " characters");
         }
-        return comment.strip();
+        return text.strip();
     }
 }
