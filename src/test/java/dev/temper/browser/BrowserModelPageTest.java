@@ -87,7 +87,8 @@ class BrowserModelPageTest {
                     .findElement(By.cssSelector("a[href='models/" + model + "']")));
             alice.until(() -> alice.currentPath().equals("/models/" + model) && alice.text("model-title").contains(name));
 
-            assertThat(alice.count(By.cssSelector("#model-lineage svg a"))).isEqualTo(5);
+            // The dataset feeds both jobs: drawn beside each, so 2 datasets, 2 jobs, 2 versions.
+            assertThat(alice.count(By.cssSelector("#model-lineage svg a"))).isEqualTo(6);
             assertThat(alice.count(By.cssSelector("#model-lineage svg a[href='models/" + base + "']"))).isEqualTo(1);
             assertThat(alice.text("model-aliases")).contains("production");
             assertThat(alice.text("model-strategy")).contains("Adversarial training: none");

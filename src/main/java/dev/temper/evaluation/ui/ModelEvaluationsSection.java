@@ -42,9 +42,9 @@ class ModelEvaluationsSection implements ModelPageSection {
         grid.addColumn(EvaluationText::examples).setHeader("Examples").setAutoWidth(true);
         grid.addColumn(r -> EvaluationText.estimate(r.cleanAccuracy, r.cleanLower, r.cleanUpper))
                 .setHeader("Clean accuracy (95% CI)").setAutoWidth(true);
-        grid.addColumn(EvaluationText::worstCase).setHeader("Robust accuracy, worst case (95% CI)").setFlexGrow(1);
+        grid.addColumn(EvaluationText::worstCase).setHeader("Robust accuracy, worst case (95% CI)").setAutoWidth(true);
         grid.addColumn(r -> EvaluationText.threatModel(r) + (r.suiteVersion == null ? "" : ", suite " + r.suiteVersion))
-                .setHeader("Threat model").setAutoWidth(true);
+                .setHeader("Threat model").setWidth("18em").setFlexGrow(1);
         grid.addColumn(EvaluationText::reliability).setHeader("Reliability").setAutoWidth(true);
         grid.addColumn(r -> Formats.decimal(r.expectedCalibrationError)).setHeader("ECE").setAutoWidth(true);
         grid.addComponentColumn(r -> new RouterLink("job #" + r.jobId, JobView.class,

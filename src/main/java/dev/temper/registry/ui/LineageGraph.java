@@ -70,11 +70,13 @@ final class LineageGraph {
     }
 
     private static Node datasetNode(DatasetVersion dataset, int column) {
-        return new Node("dataset-" + dataset.id, Kind.DATASET, dataset.label(), "datasets/" + dataset.id, column,
+        // Keyed by column too: a dataset version reused by a later generation is drawn again beside that
+        // generation's base, so its edge does not run behind the boxes in between.
+        return new Node("dataset-" + dataset.id + "@" + column, Kind.DATASET, dataset.label(), "datasets/" + dataset.id, column,
                 false);
     }
 
-    /** Adds a node unless one with its key is there already (a dataset used twice is drawn once). */
+    /** Adds a node unless one with its key is there already (the same version in the same column is drawn once). */
     private String add(Node node) {
         nodes.putIfAbsent(node.key(), node);
         return node.key();
