@@ -1,12 +1,20 @@
 package dev.temper.approval;
 
+import dev.temper.base.problem.ProblemException;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.util.Collection;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
 public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> {
+
+    /** The partial unique index of migration V14: one open request per model version. */
+    private static final String ONE_OPEN_INDEX = "approval_request_one_open";
 
     @Override
     public String listOrder() {
@@ -15,6 +23,45 @@ public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> 
 
     boolean hasOpenRequest(ModelVersion version) {
         return count("modelVersion = ?1 and state = ?2", version, ApprovalState.OPEN) > 0;
+    }
+
+    /**
+     * Inserts an open request now rather than at commit, so that a second one for the same version sent at the
+     * same moment meets the unique index here: it waits for the first to commit, then fails.
+     *
+     * @return false if another open request for the version was there first (nothing was written)
+     */
+    boolean insertOpen(ApprovalRequest request) {
+        try {
+            persist(request);
+            flush();
+            return true;
+        } catch (PersistenceException e) {
+            if (violates(e, ONE_OPEN_INDEX)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the failure, or one of its causes (Hibernate may wrap it), violates that constraint. */
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request of one of these teams, locked until the transaction ends: a second decision on it waits here
+     * and then sees the first one's outcome. Another team's request is not found, as everywhere.
+     */
+    ApprovalRequest lockForTeams(long id, Collection<String> teams) {
+        return find("id = ?1 and team in ?2", id, teams).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<ApprovalRequest>firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Approval request", id));
     }
 
     Optional<ApprovalRequest> newestWithIntendedUse(ModelVersion version) {

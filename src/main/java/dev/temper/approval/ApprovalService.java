@@ -40,7 +40,7 @@ public class ApprovalService {
         user.requireRole(Roles.ML_ENGINEER, "request deployment approval");
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
-            throw ProblemException.conflict(version.label() + " already has an open approval request");
+            throw alreadyOpen(user, version);
         }
         ApprovalRequest request = new ApprovalRequest();
         request.team = version.team;
@@ -52,19 +52,28 @@ public class ApprovalService {
         request.requestComment = limit(comment);
         String statedUse = limit(intendedUse, "intendedUse", ApprovalRequest.INTENDED_USE_MAX_LENGTH);
         request.intendedUse = statedUse == null || statedUse.isEmpty() ? null : statedUse;
-        requests.persist(request);
+        if (!requests.insertOpen(request)) {
+            throw alreadyOpen(user, version);
+        }
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
                 version.label() + " -> " + request.targetAlias);
         return request;
     }
 
     /**
-     * Approves or rejects. A refusal by policy is audited on its own (the change itself rolls back);
-     * an approval moves the production alias and announces itself ({@link VersionApproved}) in the same
+     * Approves or rejects. The request's row is locked first, so of two decisions sent at once exactly one wins
+     * and the other finds the request decided (409). A refusal is audited on its own (the change itself rolls
+     * back); an approval moves the production alias and announces itself ({@link VersionApproved}) in the same
      * transaction, so what observers do (the model card is frozen) commits with the decision or not at all.
      */
     public ApprovalRequest decide(CurrentUser user, long requestId, boolean approve, String comment) {
-        ApprovalRequest request = get(user, requestId);
+        ApprovalRequest request = requests.lockForTeams(requestId, user.teams());
+        if (request.state != ApprovalState.OPEN) {
+            String reason = "The request is already " + request.state + (request.decidedBy == null ? ""
+                    : " (by " + request.decidedBy + " at " + request.decidedAt + ")") + "; it is no longer open";
+            audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id, reason);
+            throw ProblemException.conflict(reason);
+        }
         PolicyDecision decision = DecisionPolicy.check(user, request);
         if (!decision.allowed()) {
             audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id,
@@ -106,6 +115,12 @@ public class ApprovalService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApprovalRequest get(CurrentUser user, long id) {
         return requests.getForTeams(id, user.teams(), "Approval request");
+    }
+
+    private ProblemException alreadyOpen(CurrentUser user, ModelVersion version) {
+        String reason = version.label() + " already has an open approval request";
+        audit.recordRefusal(user.username(), version.team, AuditAction.APPROVAL_REQUEST, null, reason);
+        return ProblemException.conflict(reason);
     }
 
     private static String limit(String comment) {

@@ -1,6 +1,5 @@
 package dev.temper.evaluation;
 
-import dev.temper.engine.evaluation.PerExampleOutcomes;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.storage.ArtifactStore;
 import jakarta.ws.rs.GET;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 
 /** An evaluation's evidence beyond its leaderboard row, for members of its team (404 for anyone else). */
 @Path("/api/evaluations")
@@ -20,13 +18,30 @@ public class EvaluationResultResource {
     public static final String SHA256_HEADER = "X-Temper-Sha256";
 
     private final EvaluationService service;
+    private final EvaluationEvidenceService evidence;
+    private final PerExampleFiles files;
     private final CurrentUserProvider users;
     private final ArtifactStore store;
 
-    EvaluationResultResource(EvaluationService service, CurrentUserProvider users, ArtifactStore store) {
+    EvaluationResultResource(EvaluationService service, EvaluationEvidenceService evidence, PerExampleFiles files,
+            CurrentUserProvider users, ArtifactStore store) {
         this.service = service;
+        this.evidence = evidence;
+        this.files = files;
         this.users = users;
         this.store = store;
+    }
+
+    /**
+     * What the result page shows: curves with intervals, reliability diagram, confusion matrix, per-class scores,
+     * corruptions, noise, provenance and the reliability flags explained; report sections that do not hold up are
+     * named in {@code notShown}.
+     */
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public EvaluationEvidence evidence(@PathParam("id") long id) {
+        return evidence.evidence(users.get(), id);
     }
 
     /**
@@ -41,14 +56,14 @@ public class EvaluationResultResource {
         return Response.ok(store.open(result.perExampleKey)).header(SHA256_HEADER, result.perExampleSha256).build();
     }
 
-    /** Per evaluated example, in the order of the per-example file's bits, its position in the test split. */
+    /**
+     * Per evaluated example, in the order of the per-example file's bits, its position in the test split; read only
+     * from a file whose hash is the recorded one.
+     */
     @GET
     @Path("/{id}/per-example/positions")
     @Produces(MediaType.APPLICATION_JSON)
-    public int[] positions(@PathParam("id") long id) throws IOException {
-        EvaluationResult result = service.withPerExample(users.get(), id);
-        try (InputStream in = store.open(result.perExampleKey)) {
-            return PerExampleOutcomes.decode(in.readAllBytes()).positions();
-        }
+    public int[] positions(@PathParam("id") long id) {
+        return files.read(service.withPerExample(users.get(), id)).positions();
     }
 }

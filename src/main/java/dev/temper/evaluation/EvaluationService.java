@@ -143,6 +143,14 @@ public class EvaluationService {
         return result;
     }
 
+    /** An evaluation of one of the user's teams; 404 for any other, as for an id that does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EvaluationResult get(CurrentUser user, long evaluationId) {
+        return results.findByIdOptional(evaluationId)
+                .filter(r -> user.teams().contains(r.team))
+                .orElseThrow(() -> ProblemException.notFound("Evaluation", evaluationId));
+    }
+
     /** An evaluation's per-example outcomes file, for a member of its team; 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EvaluationResult withPerExample(CurrentUser user, long evaluationId) {

@@ -78,6 +78,9 @@ final class SubmissionCheck {
             throw refuse("modelSha256: 64 lower-case hex digits");
         }
         printable("engineVersion", s.engineVersion(), MAX_ENGINE_VERSION_LENGTH);
+        if (s.reportJson() != null && s.reportJson().length() > ReportEvidence.MAX_REPORT_CHARS) {
+            throw refuse("reportJson: longer than " + ReportEvidence.MAX_REPORT_CHARS + " characters");
+        }
         Set<Double> epsilons = checkThreat(s.threatModel(), expected);
         try {
             SuiteVersion.valueOf(String.valueOf(s.suite()));

@@ -19,13 +19,15 @@ public class ModelRegistryService {
     private final ModelAliasRepository aliases;
     private final AuditLog audit;
     private final Event<ModelRegistered> registered;
+    private final Event<AliasMoved> aliasMoved;
 
     ModelRegistryService(ModelVersionRepository versions, ModelAliasRepository aliases, AuditLog audit,
-            Event<ModelRegistered> registered) {
+            Event<ModelRegistered> registered, Event<AliasMoved> aliasMoved) {
         this.versions = versions;
         this.aliases = aliases;
         this.audit = audit;
         this.registered = registered;
+        this.aliasMoved = aliasMoved;
     }
 
     /** Registers the output of a job (called by the server on the worker's behalf) and announces it. */
@@ -71,7 +73,10 @@ public class ModelRegistryService {
         return aliases.find(team, alias);
     }
 
-    /** Points a team alias at a version; only the approval workflow calls this. */
+    /**
+     * Points a team alias at a version and announces it (observers that serve the alias wait for the commit);
+     * only the approval workflow calls this.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveAlias(String actor, ModelVersion version, String aliasName) {
         ModelAlias alias = aliases.find(version.team, aliasName).orElseGet(() -> {
@@ -86,5 +91,6 @@ public class ModelRegistryService {
         aliases.persist(alias);
         audit.record(actor, version.team, AuditAction.MODEL_ALIAS, version.id,
                 aliasName + " -> " + version.label());
+        aliasMoved.fire(new AliasMoved(version.team, aliasName, version.id));
     }
 }

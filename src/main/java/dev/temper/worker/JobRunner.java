@@ -13,6 +13,7 @@ import dev.temper.engine.evaluation.EvaluationSpec;
 import dev.temper.engine.model.CnnArchitecture;
 import dev.temper.engine.model.ExportedModel;
 import dev.temper.engine.model.MlpArchitecture;
+import dev.temper.engine.model.ModelArchive;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.training.EpochMetrics;
 import dev.temper.engine.training.StepMetrics;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.temper.dataset.DatasetConfig;
 import dev.temper.devstack.EmbeddedConfig;
 import dev.temper.evaluation.EvaluationConfig;
+import dev.temper.serving.ServingConfig;
 import dev.temper.storage.StorageConfig;
 import dev.temper.testsupport.ConfigMappings;
 import dev.temper.training.executor.ExecutorConfig;
@@ -29,7 +30,7 @@ class ConfigurationTest {
 
     private static final List<Class<?>> MAPPINGS = List.of(WorkerConfig.class, ExecutorConfig.class,
             QuotaConfig.class, StorageConfig.class, EmbeddedConfig.class, EvaluationConfig.class,
-            DatasetConfig.class);
+            DatasetConfig.class, ServingConfig.class);
     /** Helpers that only the file's own expressions read. */
     private static final Set<String> EXPRESSION_ONLY = Set.of("temper.keycloak.realm-url");
 

@@ -103,7 +103,7 @@ class BrowserModelPageTest {
             assertThat(alice.count(By.id("model-history-chart"))).isEqualTo(1);
             assertThat(alice.count(By.id("model-archive-download"))).isEqualTo(1);
             assertThat(alice.count(By.id("model-card-download"))).isEqualTo(1);
-            DocScreenshots.save(alice, "model-page");
+            DocScreenshots.take(alice, "model-page");
         }
         try (Browser dana = new Browser(baseUrl)) {
             dana.signIn("dana");

@@ -6,19 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Screenshots the docs show: taken like any other (target/screenshots), then copied to docs/screenshots. */
+/**
+ * Screenshots the docs show, refreshed from a browser test's run only when asked
+ * ({@code TEMPER_DOC_SCREENSHOTS=true}), so that an ordinary test run leaves the working tree as it was.
+ */
 final class DocScreenshots {
 
-    static final Path DOCS = Path.of("docs", "screenshots");
+    static final Path DIRECTORY = Path.of("docs", "screenshots");
 
     private DocScreenshots() {
     }
 
-    static void save(Browser browser, String name) {
+    /** Takes the screenshot into target/screenshots and, when asked, copies it to docs/screenshots. */
+    static void take(Browser browser, String name) {
         browser.screenshot(name);
+        if (!Boolean.parseBoolean(System.getenv("TEMPER_DOC_SCREENSHOTS"))) {
+            return;
+        }
         try {
-            Files.createDirectories(DOCS);
-            Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), DOCS.resolve(name + ".png"),
+            Files.createDirectories(DIRECTORY);
+            Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), DIRECTORY.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -120,6 +120,12 @@ class SubmissionCheckTest {
                 checked)).isInstanceOf(ProblemException.class).hasMessageContaining("examples");
     }
 
+    @Test
+    void anOversizedEngineReportIsRefused() {
+        String huge = "{\"x\":\"" + "a".repeat(ReportEvidence.MAX_REPORT_CHARS) + "\"}";
+        refused(dev.temper.testsupport.EvidenceReports.withReport(valid.build(), huge), "reportJson");
+    }
+
     private static String encoded(Submissions s) {
         return Base64.getEncoder().encodeToString(s.outcomes().encode());
     }

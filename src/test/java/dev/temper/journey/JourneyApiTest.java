@@ -187,8 +187,8 @@ class JourneyApiTest {
         decide("bob", approvalId, true, "other team tries").statusCode(404);
         decide("carol", approvalId, true, "Robust accuracy holds up; approved").statusCode(200)
                 .body("state", equalTo("APPROVED")).body("decidedBy", equalTo("carol"));
-        decide("carol", approvalId, false, "changed my mind").statusCode(403)
-                .body("detail", containsString("APPROVED, not open"));
+        decide("carol", approvalId, false, "changed my mind").statusCode(409)
+                .body("detail", containsString("already APPROVED (by carol"));
 
         as("dana").get("/api/models/aliases").then().statusCode(200)
                 .body("find { it.alias == 'production' }.modelVersionId", equalTo((int) fineTunedVersionId))

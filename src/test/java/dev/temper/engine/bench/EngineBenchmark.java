@@ -25,6 +25,9 @@ import java.util.Set;
  *   <li><b>speed</b> ({@link SpeedBenchmark}): training samples/s of the engine's loop against a bare TF
  *       session loop running the same graph on the same batches (MLP and CNN); PGD-10 images/s of the engine's
  *       attack against a bare loop; DJL inference samples/s at batch 1 and 256. Medians of repeats after warm-up.</li>
+ *   <li><b>serving</b> ({@link ServingBenchmark}): the CNN served through the micro-batching predictor: p50
+ *       latency of single-image requests from one client, predictions/s under 32 concurrent clients with and
+ *       without micro-batching.</li>
  *   <li><b>memory</b> ({@link MemoryBenchmark}): VmRSS per epoch over 20 training epochs and every 5,000 of
  *       50,000 DJL predictions; first, last, max and whether it stays within 10% after warm-up.</li>
  * </ul>
@@ -59,6 +62,9 @@ public final class EngineBenchmark {
         if (sections.contains("speed")) {
             SpeedBenchmark.run(data, models == null ? null : models.clean(), workDir, table);
         }
+        if (sections.contains("serving")) {
+            ServingBenchmark.run(data, models == null ? null : models.clean(), workDir, table);
+        }
         if (sections.contains("memory")) {
             MemoryBenchmark.run(data, workDir, table);
         }
@@ -70,13 +76,13 @@ public final class EngineBenchmark {
     private static Set<String> sections(String arg) {
         String trimmed = arg.trim().toLowerCase(Locale.ROOT);
         if (trimmed.isEmpty() || trimmed.equals("all")) {
-            return new LinkedHashSet<>(List.of("quality", "suite", "speed", "memory"));
+            return new LinkedHashSet<>(List.of("quality", "suite", "speed", "serving", "memory"));
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String part : trimmed.split("[,\\s]+")) {
-            if (!Set.of("quality", "suite", "speed", "memory").contains(part)) {
+            if (!Set.of("quality", "suite", "speed", "serving", "memory").contains(part)) {
                 throw new IllegalArgumentException("unknown section '" + part
-                        + "': use quality, suite, speed, memory or all");
+                        + "': use quality, suite, speed, serving, memory or all");
             }
             chosen.add(part);
         }

@@ -33,7 +33,9 @@ final class SpeedBenchmark {
     private static final String SECTION = "speed";
     private static final int BATCH = 128;
     private static final double PGD_EPSILON = 0.1;
-    private static final int PGD_IMAGES = 1000;
+    private static final int PGD_IMAGES = 2000;
+    /** Paired rounds of the attack comparison: single runs of a few seconds are easily disturbed. */
+    private static final int PGD_ROUNDS = 8;
     private static final PgdSettings PGD_10 = PgdSettings.standard(10, 1);
 
     private SpeedBenchmark() {
@@ -144,7 +146,7 @@ final class SpeedBenchmark {
              BarePgd reference = new BarePgd(modelDir, manifest.networkLayout())) {
             attack.perturb(target, Arrays.copyOf(x, 256), Arrays.copyOf(y, 256), PGD_EPSILON);
             reference.attack(Arrays.copyOf(x, 256), Arrays.copyOf(y, 256), PGD_EPSILON, PGD_10, 1);
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < PGD_ROUNDS; round++) {
                 // Alternating which goes first cancels drift within a round, as for training.
                 for (int turn = 0; turn < 2; turn++) {
                     long start = System.nanoTime();
@@ -159,7 +161,8 @@ final class SpeedBenchmark {
                 ratios.add(engine.get(round) / bare.get(round));
             }
         }
-        String setup = PGD_IMAGES + " test digits, eps 0.1, step 0.025, 1 restart, best-margin tracking; median of 4 paired runs";
+        String setup = PGD_IMAGES + " test digits, eps 0.1, step 0.025, 1 restart, best-margin tracking; median of " + PGD_ROUNDS
+                + " paired runs";
         double engineRate = Stats.median(engine);
         double bareRate = Stats.median(bare);
         table.add(SECTION, "PGD-10 evaluation: engine", BenchTable.number(engineRate, "images/s"), setup);

@@ -1,4 +1,4 @@
-package dev.temper.worker;
+package dev.temper.engine.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Moves an exported model directory over HTTP as one zip. */
-final class ModelArchive {
+/** An exported model directory as one zip: how it travels over HTTP and how the artifact store keeps it. */
+public final class ModelArchive {
 
     private ModelArchive() {
     }
 
-    static void zip(Path directory, Path zipFile) throws IOException {
+    public static void zip(Path directory, Path zipFile) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -32,7 +32,7 @@ final class ModelArchive {
     }
 
     /** Unpacks into an empty directory, refusing entries that would land outside it. */
-    static void unzip(Path zipFile, Path directory) throws IOException {
+    public static void unzip(Path zipFile, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

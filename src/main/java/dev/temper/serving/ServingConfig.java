@@ -1,0 +1,34 @@
+package dev.temper.serving;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
+
+/** How production models are served, from temper.serving.* in the configuration. */
+@ConfigMapping(prefix = "temper.serving")
+public interface ServingConfig {
+
+    /** Rows one micro-batch gathers at most from concurrent requests. */
+    @WithDefault("256")
+    @Min(1)
+    @Max(4096)
+    int maxBatch();
+
+    /** How long the first request of a batch waits for others to join it. */
+    @WithDefault("1")
+    @Min(0)
+    @Max(1000)
+    int maxWaitMillis();
+
+    /** Rows one request may carry. */
+    @WithDefault("1000")
+    @Min(1)
+    @Max(100_000)
+    int maxRowsPerRequest();
+
+    /** Where served models are unpacked; each version in a directory of its own. */
+    @WithDefault("data/serving")
+    Path cacheDir();
+}
