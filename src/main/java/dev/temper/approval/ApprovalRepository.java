@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -76,5 +77,11 @@ public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> 
         return find("id = ?1 and team in ?2", id, teams).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .<ApprovalRequest>firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Approval request", id));
+    }
+
+    Optional<ApprovalRequest> newestWithIntendedUse(ModelVersion version) {
+        return find("modelVersion = ?1 and intendedUse is not null and intendedUse <> ''"
+                + " order by case when state = ?2 then 0 else 1 end, id desc", version, ApprovalState.APPROVED)
+                .firstResultOptional();
     }
 }

@@ -20,6 +20,8 @@ import java.time.Instant;
 public class ApprovalRequest {
 
     public static final int COMMENT_MAX_LENGTH = 2000;
+    /** What the requester says the version is for; the model card quotes it. */
+    public static final int INTENDED_USE_MAX_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +49,9 @@ public class ApprovalRequest {
 
     @Column(name = "request_comment")
     public String requestComment;
+
+    @Column(name = "intended_use", length = INTENDED_USE_MAX_LENGTH)
+    public String intendedUse;
 
     @Column(name = "decided_by")
     public String decidedBy;

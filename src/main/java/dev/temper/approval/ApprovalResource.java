@@ -21,19 +21,20 @@ import java.time.Instant;
 public class ApprovalResource {
 
     public record NewRequest(@NotNull Long modelVersionId,
-            @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
+            @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment,
+            @Size(max = ApprovalRequest.INTENDED_USE_MAX_LENGTH) String intendedUse) {
     }
 
     public record Decision(@NotNull Boolean approve, @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
     }
 
     public record ApprovalDto(long id, String team, long modelVersionId, String modelVersion, String targetAlias,
-            ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String decidedBy,
-            Instant decidedAt, String decisionComment) {
+            ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String intendedUse,
+            String decidedBy, Instant decidedAt, String decisionComment) {
 
         static ApprovalDto of(ApprovalRequest r) {
             return new ApprovalDto(r.id, r.team, r.modelVersion.id, r.modelVersion.label(), r.targetAlias, r.state,
-                    r.requestedBy, r.requestedAt, r.requestComment, r.decidedBy, r.decidedAt, r.decisionComment);
+                    r.requestedBy, r.requestedAt, r.requestComment, r.intendedUse, r.decidedBy, r.decidedAt, r.decisionComment);
         }
     }
 
@@ -47,7 +48,8 @@ public class ApprovalResource {
 
     @POST
     public Response request(@NotNull @Valid NewRequest request) {
-        ApprovalDto created = ApprovalDto.of(service.request(users.get(), request.modelVersionId(), request.comment()));
+        ApprovalDto created = ApprovalDto.of(service.request(users.get(), request.modelVersionId(),
+                request.comment(), request.intendedUse()));
         return Response.created(URI.create("/api/approvals/" + created.id())).entity(created).build();
     }
 

@@ -12,8 +12,11 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
@@ -22,14 +25,17 @@ public class ApprovalService {
     private final ApprovalRepository requests;
     private final ModelRegistryService models;
     private final AuditLog audit;
+    private final Event<VersionApproved> approved;
 
-    ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit) {
+    ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
+            Event<VersionApproved> approved) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
+        this.approved = approved;
     }
 
-    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment) {
+    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment, String intendedUse) {
         user.requireRole(Roles.ML_ENGINEER, "request deployment approval");
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
@@ -43,6 +49,8 @@ public class ApprovalService {
         request.requestedBy = user.username();
         request.requestedAt = Instant.now();
         request.requestComment = limit(comment);
+        String statedUse = limit(intendedUse, "intendedUse", ApprovalRequest.INTENDED_USE_MAX_LENGTH);
+        request.intendedUse = statedUse == null || statedUse.isEmpty() ? null : statedUse;
         if (!requests.insertOpen(request)) {
             throw alreadyOpen(user, version);
         }
@@ -54,7 +62,8 @@ public class ApprovalService {
     /**
      * Approves or rejects. The request's row is locked first, so of two decisions sent at once exactly one wins
      * and the other finds the request decided (409). A refusal is audited on its own (the change itself rolls
-     * back); an approval moves the production alias in the same transaction.
+     * back); an approval moves the production alias and announces itself ({@link VersionApproved}) in the same
+     * transaction, so what observers do (the model card is frozen) commits with the decision or not at all.
      */
     public ApprovalRequest decide(CurrentUser user, long requestId, boolean approve, String comment) {
         ApprovalRequest request = requests.lockForTeams(requestId, user.teams());
@@ -79,6 +88,7 @@ public class ApprovalService {
                 request.modelVersion.label() + ": " + request.decisionComment);
         if (approve) {
             models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
+            approved.fire(new VersionApproved(request));
         }
         return request;
     }
@@ -89,6 +99,19 @@ public class ApprovalService {
     @Transactional
     public Page<ApprovalRequest> page(CurrentUser user, ApprovalState state, PageRequest request, String sort) {
         return requests.page(user.teams(), state, request, sort);
+    }
+
+    /** One page of a version's approval requests, newest first; for a version of another team, none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApprovalRequest> forVersion(CurrentUser user, long modelVersionId, PageRequest page) {
+        return requests.pageForTeams(user.teams(), "modelVersion.id = :version", Map.of("version", modelVersionId),
+                page, "id desc");
+    }
+
+    /** The newest of a version's requests that states an intended use (approved ones first), for its model card. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ApprovalRequest> statedIntendedUse(ModelVersion version) {
+        return requests.newestWithIntendedUse(version);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -103,12 +126,16 @@ public class ApprovalService {
     }
 
     private static String limit(String comment) {
-        if (comment == null) {
+        return limit(comment, "comment", ApprovalRequest.COMMENT_MAX_LENGTH);
+    }
+
+    private static String limit(String text, String field, int maxLength) {
+        if (text == null) {
             return null;
         }
-        if (comment.length() > ApprovalRequest.COMMENT_MAX_LENGTH) {
-            throw ProblemException.badRequest("comment: at most " + ApprovalRequest.COMMENT_MAX_LENGTH + " characters");
+        if (text.length() > maxLength) {
+            throw ProblemException.badRequest(field + ": at most " + maxLength + " characters");
         }
-        return comment.strip();
+        return text.strip();
     }
 }

@@ -28,6 +28,8 @@ public enum AuditAction {
 
     MODEL_REGISTER("model.register", AuditObjectType.MODEL_VERSION),
     MODEL_ALIAS("model.alias", AuditObjectType.MODEL_VERSION),
+    /** An approved version's model card was frozen; the entry keeps its SHA-256 in the hash chain. */
+    MODEL_CARD_FREEZE("model.card-freeze", AuditObjectType.MODEL_VERSION),
 
     EVALUATION_RECORD("evaluation.record", AuditObjectType.EVALUATION_RESULT),
     BENCHMARK_CREATE("benchmark.create", AuditObjectType.BENCHMARK),

@@ -25,6 +25,7 @@ class AuditActionTest {
                 Map.entry("job.cancelled", "TrainingJob"),
                 Map.entry("quota.set", "TeamQuota"), Map.entry("quota.reset", "TeamQuota"),
                 Map.entry("model.register", "ModelVersion"), Map.entry("model.alias", "ModelVersion"),
+                Map.entry("model.card-freeze", "ModelVersion"),
                 Map.entry("evaluation.record", "EvaluationResult"), Map.entry("benchmark.create", "Benchmark"),
                 Map.entry("approval.request", "ApprovalRequest"), Map.entry("approval.approve", "ApprovalRequest"),
                 Map.entry("approval.reject", "ApprovalRequest"), Map.entry("approval.decide", "ApprovalRequest")));

@@ -3,6 +3,7 @@ package dev.temper.approval.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.temper.approval.ApprovalRequest;
 import dev.temper.approval.ApprovalService;
@@ -20,11 +21,18 @@ class ApprovalRequestDialog extends Dialog {
         comment.setId("approval-comment");
         comment.setMaxLength(ApprovalRequest.COMMENT_MAX_LENGTH);
         comment.setWidth("28em");
-        add(comment);
+        TextArea intendedUse = new TextArea("Intended use (quoted in the model card)");
+        intendedUse.setId("approval-intended-use");
+        intendedUse.setMaxLength(ApprovalRequest.INTENDED_USE_MAX_LENGTH);
+        intendedUse.setPlaceholder("What the version is for, by whom, and what it must not be used for");
+        intendedUse.setWidth("28em");
+        VerticalLayout fields = new VerticalLayout(comment, intendedUse);
+        fields.setPadding(false);
+        add(fields);
 
         Button submit = new Button("Request approval", click -> {
             try {
-                approvals.request(user, version.id, comment.getValue());
+                approvals.request(user, version.id, comment.getValue(), intendedUse.getValue());
                 ProblemNotification.success("Approval requested for " + version.label());
                 close();
             } catch (ProblemException problem) {

@@ -47,7 +47,7 @@ public class ModelsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("models-grid");
-        grid.addColumn(ModelVersion::label).setHeader("Model").setAutoWidth(true).setSortProperty("name");
+        grid.addComponentColumn(ModelVersionView::link).setHeader("Model").setAutoWidth(true).setSortProperty("name");
         grid.addColumn(v -> v.baseVersion == null ? "—" : v.baseVersion.label()).setHeader("Base").setAutoWidth(true);
         grid.addColumn(v -> v.datasetVersion.label()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(v -> v.jobId).setHeader("Job").setAutoWidth(true);

@@ -3,7 +3,6 @@ package dev.temper.training.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -17,10 +16,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.MetricPoint;
 import dev.temper.registry.ModelVersion;
+import dev.temper.registry.ui.ModelVersionView;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
@@ -274,7 +275,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         if (result == null) {
             line.add(new Span("none yet"));
         } else {
-            Anchor link = new Anchor("models", result.label());
+            RouterLink link = ModelVersionView.link(result);
             link.setId("job-result-version");
             line.add(link);
         }
