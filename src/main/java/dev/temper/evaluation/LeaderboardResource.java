@@ -1,7 +1,7 @@
 package dev.temper.evaluation;
 
 import dev.temper.base.paging.Page;
-import dev.temper.base.paging.PageParams;
+import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +27,7 @@ public class LeaderboardResource {
     /** The rows the caller's teams may see, by dataset version, each version's rows in its ranking. */
     @GET
     public Page<LeaderboardRow> all(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.all(users.get(), PageParams.request(page, size)).map(LeaderboardRow::of);
+        return service.all(users.get(), new PageParameters(page, size, null).request()).map(LeaderboardRow::of);
     }
 
     /** Rows for one dataset version, reliable first, then best clean accuracy; empty for other teams' datasets. */
@@ -35,7 +35,7 @@ public class LeaderboardResource {
     @Path("/{datasetVersionId}")
     public Page<LeaderboardRow> forDataset(@PathParam("datasetVersionId") long datasetVersionId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.leaderboard(users.get(), datasetVersionId, PageParams.request(page, size))
+        return service.leaderboard(users.get(), datasetVersionId, new PageParameters(page, size, null).request())
                 .map(LeaderboardRow::of);
     }
 }

@@ -93,4 +93,16 @@ public final class ListFilter {
             throw ProblemException.badRequest(parameter + " must be an id (a whole number), got '" + value + "'");
         }
     }
+
+    /** null when absent; true or false; anything else is a 400 naming the parameter. */
+    public static Boolean booleanValue(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(parameter + " must be true or false, got '" + value + "'");
+        };
+    }
 }

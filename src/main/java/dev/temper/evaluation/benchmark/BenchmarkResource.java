@@ -1,7 +1,8 @@
 package dev.temper.evaluation.benchmark;
 
 import dev.temper.base.paging.Page;
-import dev.temper.base.paging.PageParams;
+import dev.temper.base.paging.PageParameters;
+import dev.temper.base.paging.ListFilter;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.training.JobResource.JobDto;
 import dev.temper.training.TrainingJob;
@@ -44,7 +45,7 @@ public class BenchmarkResource {
     @GET
     public Page<BenchmarkDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
-        return service.page(users.get(), PageParams.request(page, size), sort)
+        return service.page(users.get(), new PageParameters(page, size, null).request(), sort)
                 .map(b -> BenchmarkDto.of(b, service.rows(b)));
     }
 
@@ -67,9 +68,9 @@ public class BenchmarkResource {
             @QueryParam("size") String size, @QueryParam("sort") String sort, @QueryParam("model") String model,
             @QueryParam("base") String base, @QueryParam("reliable") String reliable,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        LeaderboardFilter filter = LeaderboardFilter.parse(model, base, PageParams.bool("reliable", reliable), from,
+        LeaderboardFilter filter = LeaderboardFilter.parse(model, base, ListFilter.booleanValue("reliable", reliable), from,
                 to);
-        return service.leaderboard(users.get(), id, filter, sort, PageParams.request(page, size));
+        return service.leaderboard(users.get(), id, filter, sort, new PageParameters(page, size, null).request());
     }
 
     /** Clean vs robust accuracy of the ranking's first {@value BenchmarkChart#CAP} rows at most. */

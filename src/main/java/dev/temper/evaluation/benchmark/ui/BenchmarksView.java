@@ -17,6 +17,7 @@ import dev.temper.evaluation.benchmark.BenchmarkService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.Formats;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
@@ -47,8 +48,8 @@ public class BenchmarksView extends VerticalLayout {
         grid.addColumn(b -> b.team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(b -> Formats.time(b.createdAt)).setHeader("Created").setSortable(true)
                 .setSortProperty("created").setAutoWidth(true);
-        grid.setItems(query -> LazyPages.fetch(query,
-                request -> benchmarks.page(user, request, LazyPages.sort(query))));
+        grid.setItems(query -> LazyPaging.fetch(query,
+                request -> benchmarks.page(user, request, LazyPaging.sort(query))));
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(LeaderboardView.class,
                 new RouteParameters(LeaderboardView.BENCHMARK_ID, String.valueOf(click.getItem().id)))));
         add(new H2("Leaderboards"), new Paragraph("A benchmark is a dataset version's test split, a threat model "

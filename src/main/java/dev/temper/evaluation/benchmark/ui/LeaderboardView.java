@@ -21,6 +21,7 @@ import dev.temper.registry.ModelRegistryService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.LiveUpdates;
 import dev.temper.ui.MainLayout;
 import dev.temper.ui.ProblemNotification;
@@ -106,8 +107,8 @@ public class LeaderboardView extends VerticalLayout implements BeforeEnterObserv
                 ProblemNotification.show(problem);
                 return Stream.empty();
             }
-            return LazyPages.fetch(query,
-                    request -> benchmarks.leaderboard(user, benchmark.id, filter, LazyPages.sort(query), request));
+            return LazyPaging.fetch(query,
+                    request -> benchmarks.leaderboard(user, benchmark.id, filter, LazyPaging.sort(query), request));
         });
         Runnable drawChart = () -> draw(chart, chartNote, benchmarks.chart(user, benchmark.id));
         drawChart.run();
