@@ -160,7 +160,7 @@ class ModelCardApiTest {
         Attempt attempt = made.evaluation(model, second);
         submit(attempt, Submissions.of(secondTestCount, secondTestCount, OverlapCheck.CHECKED));
         assertThat(as("alice").get("/api/leaderboards/{id}", second).then().statusCode(200).extract().jsonPath()
-                .getList("modelVersionId", Long.class)).contains(model);
+                .getList("items.modelVersionId", Long.class)).contains(model);
 
         ExtractableResponse<Response> reread = as("dana").get("/api/models/{id}/card", model).then().statusCode(200)
                 .extract();
