@@ -36,7 +36,10 @@ public class AuditLog {
     private void append(String actor, String team, AuditAction action, Object objectId, String outcome,
             String details) {
         repository.lockChain();
+        AuditEntry head = repository.head().orElse(null);
         AuditEntry entry = new AuditEntry();
+        entry.id = repository.nextId();
+        entry.seq = head == null ? 1 : head.seq + 1;
         // Microseconds: what PostgreSQL keeps, so the hash can be recomputed from the stored row.
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
@@ -46,7 +49,7 @@ public class AuditLog {
         entry.objectId = objectId == null ? null : objectId.toString();
         entry.outcome = outcome;
         entry.details = details;
-        entry.prevHash = repository.lastHash();
+        entry.prevHash = head == null ? AuditChain.GENESIS : head.hash;
         entry.hash = AuditChain.hash(entry);
         repository.persist(entry);
     }
