@@ -1,6 +1,7 @@
 package dev.temper.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Writes the chain's head (last sequence, last hash, count, time) to the artifact store, one new key per anchor,
@@ -34,7 +36,8 @@ public class AuditAnchorService {
             long entryCount) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final AuditRepository entries;
     private final AuditAnchorRepository anchors;
@@ -103,8 +106,8 @@ public class AuditAnchorService {
         anchor.lastHash = head.map(e -> e.hash).orElse(AuditChain.GENESIS);
         anchor.entryCount = entries.count();
         anchor.id = anchors.nextId();
-        // The key carries the anchor's id, so no two anchors ever share one and none is overwritten.
-        String key = "audit/anchors/" + anchor.id + ".json";
+        // The id orders the keys; the random part keeps them apart from a store that outlived its database.
+        String key = "audit/anchors/" + anchor.id + "-" + UUID.randomUUID() + ".json";
         anchor.artifactKey = key;
         anchors.persist(anchor);
         put(key, new AnchorRecord(anchor.id, anchor.anchoredAt, actor, anchor.lastSeq, anchor.lastHash,

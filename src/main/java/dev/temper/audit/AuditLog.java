@@ -15,11 +15,18 @@ public class AuditLog {
 
     public static final String SUCCESS = "SUCCESS";
     public static final String DENIED = "DENIED";
+    /** The actor of what a job's worker did (start, results, model, evaluation): never the person who asked. */
+    public static final String WORKER_ACTOR_PREFIX = "worker:job-";
 
     private final AuditRepository repository;
 
     AuditLog(AuditRepository repository) {
         this.repository = repository;
+    }
+
+    /** The actor name of the worker of this job. */
+    public static String workerActor(long jobId) {
+        return WORKER_ACTOR_PREFIX + jobId;
     }
 
     /** Records a change to the object with this id, of the type the action is about. */

@@ -53,6 +53,11 @@ public class AuditRepository implements PanacheRepository<AuditEntry> {
         return find("seq > ?1 order by seq, id", afterSeq).page(0, size).list();
     }
 
+    /** Lets go of an entry read in a batch, so that reading a long trail keeps memory flat. */
+    void forget(AuditEntry entry) {
+        getEntityManager().detach(entry);
+    }
+
     /** The entry at this position, if any (several if the table was tampered with; the first by id). */
     Optional<AuditEntry> atSeq(long seq) {
         return find("seq = ?1 order by id", seq).firstResultOptional();

@@ -44,7 +44,7 @@ public class AuditService {
             for (AuditEntry entry : batch) {
                 sink.accept(entry);
                 after = entry.id;
-                repository.getEntityManager().detach(entry);
+                repository.forget(entry);
             }
         } while (batch.size() == BATCH);
     }
@@ -94,7 +94,7 @@ public class AuditService {
                 }
                 previous = entry.hash;
                 expectedSeq++;
-                repository.getEntityManager().detach(entry);
+                repository.forget(entry);
             }
         } while (batch.size() == BATCH);
         if (anchor.isPresent() && (count < anchor.get().entryCount() || expectedSeq - 1 < anchor.get().lastSeq())) {
