@@ -2,8 +2,6 @@ package dev.temper.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,9 +13,13 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    /** Drawn by {@link AuditLog} from the table's sequence before the hash is computed, as the hash covers it. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** Gap-free position in the chain, 1 for the first entry. */
+    @Column(nullable = false)
+    public Long seq;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;

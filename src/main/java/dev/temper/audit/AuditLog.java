@@ -15,11 +15,18 @@ public class AuditLog {
 
     public static final String SUCCESS = "SUCCESS";
     public static final String DENIED = "DENIED";
+    /** The actor of what a job's worker did (start, results, model, evaluation): never the person who asked. */
+    public static final String WORKER_ACTOR_PREFIX = "worker:job-";
 
     private final AuditRepository repository;
 
     AuditLog(AuditRepository repository) {
         this.repository = repository;
+    }
+
+    /** The actor name of the worker of this job. */
+    public static String workerActor(long jobId) {
+        return WORKER_ACTOR_PREFIX + jobId;
     }
 
     /** Records a change to the object with this id, of the type the action is about. */
@@ -36,7 +43,10 @@ public class AuditLog {
     private void append(String actor, String team, AuditAction action, Object objectId, String outcome,
             String details) {
         repository.lockChain();
+        AuditEntry head = repository.head().orElse(null);
         AuditEntry entry = new AuditEntry();
+        entry.id = repository.nextId();
+        entry.seq = head == null ? 1 : head.seq + 1;
         // Microseconds: what PostgreSQL keeps, so the hash can be recomputed from the stored row.
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
@@ -46,7 +56,7 @@ public class AuditLog {
         entry.objectId = objectId == null ? null : objectId.toString();
         entry.outcome = outcome;
         entry.details = details;
-        entry.prevHash = repository.lastHash();
+        entry.prevHash = head == null ? AuditChain.GENESIS : head.hash;
         entry.hash = AuditChain.hash(entry);
         repository.persist(entry);
     }

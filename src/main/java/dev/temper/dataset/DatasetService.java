@@ -1,6 +1,7 @@
 package dev.temper.dataset;
 
 import dev.temper.audit.AuditAction;
+import dev.temper.audit.AuditRefusals;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.base.paging.Page;
@@ -59,6 +60,7 @@ public class DatasetService {
         this.config = config;
     }
 
+    @AuditRefusals(AuditAction.DATASET_REGISTER)
     public Registration register(CurrentUser user, UploadCommand command) {
         user.requireRole(Roles.ML_ENGINEER, "register datasets");
         String team = user.teamFor(command.team());
@@ -81,6 +83,7 @@ public class DatasetService {
     }
 
     /** Derives a new version (cleaned, rebalanced, re-split, shifted) from one the user can see. */
+    @AuditRefusals(AuditAction.DATASET_DERIVE)
     public Registration derive(CurrentUser user, long parentId, Derivation derivation) {
         user.requireRole(Roles.ML_ENGINEER, "derive dataset versions");
         DatasetVersion parent = get(user, parentId);
@@ -104,6 +107,7 @@ public class DatasetService {
     }
 
     @Transactional
+    @AuditRefusals(AuditAction.DATASET_ARCHIVE)
     public DatasetVersion archive(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "archive dataset versions");
         DatasetVersion version = get(user, id);
@@ -116,6 +120,7 @@ public class DatasetService {
     }
 
     @Transactional
+    @AuditRefusals(AuditAction.DATASET_RESTORE)
     public DatasetVersion restore(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "restore dataset versions");
         DatasetVersion version = get(user, id);
@@ -128,6 +133,7 @@ public class DatasetService {
     }
 
     /** Deletes a version nothing has used; one a model was trained or evaluated on can only be archived. */
+    @AuditRefusals(AuditAction.DATASET_DELETE)
     public void delete(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "delete dataset versions");
         String key = QuarkusTransaction.requiringNew().call(() -> {

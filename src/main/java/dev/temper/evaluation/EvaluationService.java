@@ -136,7 +136,7 @@ public class EvaluationService {
         }
         result.benchmarkId = placement.benchmarkFor(job, result);
         results.persist(result);
-        audit.record(job.createdBy, model.team, AuditAction.EVALUATION_RECORD, result.id,
+        audit.record(AuditLog.workerActor(job.id), model.team, AuditAction.EVALUATION_RECORD, result.id,
                 model.label() + " on " + dataset.label() + ": clean " + String.format(Locale.ROOT, "%.4f",
                         report.cleanAccuracy()) + ", " + report.examples() + " examples, " + result.threatModel
                         + ", suite " + result.suiteVersion + (report.reliable() ? ""

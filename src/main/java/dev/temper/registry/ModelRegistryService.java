@@ -50,7 +50,8 @@ public class ModelRegistryService {
         v.createdBy = n.createdBy();
         v.createdAt = Instant.now();
         versions.persist(v);
-        audit.record(n.createdBy(), n.team(), AuditAction.MODEL_REGISTER, v.id,
+        // The worker of the job registers the model; the person who created the job stays its creator.
+        audit.record(AuditLog.workerActor(n.jobId()), n.team(), AuditAction.MODEL_REGISTER, v.id,
                 v.label() + " from job " + n.jobId() + (n.baseVersion() == null ? "" : " base " + n.baseVersion().label()));
         registered.fire(new ModelRegistered(v));
         return v;

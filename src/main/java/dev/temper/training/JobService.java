@@ -1,5 +1,7 @@
 package dev.temper.training;
 
+import dev.temper.audit.AuditAction;
+import dev.temper.audit.AuditRefusals;
 import dev.temper.base.Json;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
@@ -77,6 +79,7 @@ public class JobService {
                 JobKind.EVALUATE, model, dataset, List.of(JobState.FAILED, JobState.CANCELLED)) > 0;
     }
 
+    @AuditRefusals(AuditAction.JOB_SUBMIT)
     public TrainingJob submit(CurrentUser user, JobSubmission request) {
         user.requireRole(Roles.ML_ENGINEER, "start training jobs");
         requireBasics(request);
@@ -112,6 +115,7 @@ public class JobService {
      * Cancels a queued or running job. Its token is voided at once, so a worker that is still running can
      * report nothing more; stopping that worker is {@link JobControl}'s, after this commits.
      */
+    @AuditRefusals(AuditAction.JOB_CANCELLED)
     public TrainingJob cancel(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "cancel jobs");
         TrainingJob job = jobs.lock(get(user, id));
@@ -124,6 +128,7 @@ public class JobService {
     }
 
     /** Queues a failed or cancelled job again, from the start: its earlier epochs are dropped. */
+    @AuditRefusals(AuditAction.JOB_RETRY)
     public TrainingJob retry(CurrentUser user, long id) {
         user.requireRole(Roles.ML_ENGINEER, "retry jobs");
         TrainingJob job = jobs.lock(get(user, id));

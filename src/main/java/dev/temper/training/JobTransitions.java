@@ -17,7 +17,7 @@ import java.time.Instant;
 @Transactional(Transactional.TxType.MANDATORY)
 public class JobTransitions {
 
-    public static final String WORKER_ACTOR_PREFIX = "worker:job-";
+    public static final String WORKER_ACTOR_PREFIX = AuditLog.WORKER_ACTOR_PREFIX;
 
     private final JobEventRepository events;
     private final JobMetricRepository metrics;
@@ -54,7 +54,7 @@ public class JobTransitions {
         job.epochsAtStart = job.epochsDone;
         job.message = "Starting worker (attempt " + job.attempt + ")"
                 + (job.checkpointEpoch > 0 ? ", resuming after epoch " + job.checkpointEpoch : "");
-        audit.record(job.createdBy, job.team, AuditAction.JOB_START, job.id, "attempt " + job.attempt);
+        audit.record(WORKER_ACTOR_PREFIX + job.id, job.team, AuditAction.JOB_START, job.id, "attempt " + job.attempt);
         events.record(job.id, "started", job.message);
         changed(job);
         return new WorkerLaunch(job.id, job.attempt, job.team, token, job.scheduling().resources(),

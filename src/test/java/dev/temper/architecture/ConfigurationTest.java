@@ -2,6 +2,7 @@ package dev.temper.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.audit.AuditConfig;
 import dev.temper.dataset.DatasetConfig;
 import dev.temper.devstack.EmbeddedConfig;
 import dev.temper.evaluation.EvaluationConfig;
@@ -30,7 +31,7 @@ class ConfigurationTest {
 
     private static final List<Class<?>> MAPPINGS = List.of(WorkerConfig.class, ExecutorConfig.class,
             QuotaConfig.class, StorageConfig.class, EmbeddedConfig.class, EvaluationConfig.class,
-            DatasetConfig.class, ServingConfig.class);
+            DatasetConfig.class, ServingConfig.class, AuditConfig.class);
     /** Helpers that only the file's own expressions read. */
     private static final Set<String> EXPRESSION_ONLY = Set.of("temper.keycloak.realm-url");
 

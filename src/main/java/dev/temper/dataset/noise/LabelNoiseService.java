@@ -1,6 +1,7 @@
 package dev.temper.dataset.noise;
 
 import dev.temper.audit.AuditAction;
+import dev.temper.audit.AuditRefusals;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.Json;
 import dev.temper.dataset.DatasetService;
@@ -60,6 +61,7 @@ public class LabelNoiseService {
     }
 
     /** Starts a search, or returns the one already running for this version. */
+    @AuditRefusals(AuditAction.DATASET_LABEL_NOISE)
     public LabelNoiseSearch start(CurrentUser user, long datasetVersionId) {
         user.requireRole(Roles.ML_ENGINEER, "search datasets for label errors");
         DatasetVersion version = datasets.get(user, datasetVersionId);
