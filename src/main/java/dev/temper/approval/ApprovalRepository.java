@@ -10,7 +10,9 @@ import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -79,9 +81,21 @@ public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> 
                 .orElseThrow(() -> ProblemException.notFound("Approval request", id));
     }
 
-    Optional<ApprovalRequest> newestWithIntendedUse(ModelVersion version) {
-        return find("modelVersion = ?1 and intendedUse is not null and intendedUse <> ''"
+    Optional<ApprovalRequest> newestStatement(ModelVersion version) {
+        return find("modelVersion = ?1 and (intendedUse is not null or caveats is not null)"
                 + " order by case when state = ?2 then 0 else 1 end, id desc", version, ApprovalState.APPROVED)
                 .firstResultOptional();
+    }
+
+    /** Ids of open requests whose expiry is at or before {@code now}, oldest expiry first. */
+    List<Long> openExpiredBy(Instant now) {
+        return getEntityManager().createQuery("select r.id from ApprovalRequest r where r.state = :open"
+                        + " and r.expiresAt <= :now order by r.expiresAt, r.id", Long.class)
+                .setParameter("open", ApprovalState.OPEN).setParameter("now", now).getResultList();
+    }
+
+    /** A request of any team, locked until the transaction ends (for Temper's own work, never a user's). */
+    ApprovalRequest lock(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -22,6 +22,8 @@ public class ApprovalRequest {
     public static final int COMMENT_MAX_LENGTH = 2000;
     /** What the requester says the version is for; the model card quotes it. */
     public static final int INTENDED_USE_MAX_LENGTH = 2000;
+    /** What the requester says the version must not be trusted with; the model card quotes it too. */
+    public static final int CAVEATS_MAX_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +55,18 @@ public class ApprovalRequest {
     @Column(name = "intended_use", length = INTENDED_USE_MAX_LENGTH)
     public String intendedUse;
 
+    @Column(length = CAVEATS_MAX_LENGTH)
+    public String caveats;
+
+    /** Approvals needed, as the team's policy said when the request was made (1 to 3). */
+    @Column(name = "required_approvals", nullable = false)
+    public int requiredApprovals = 1;
+
+    /** When the request expires if still open; null: never. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** Who decided it: the reviewer whose vote completed it, the requester who withdrew it, or the expiry sweep. */
     @Column(name = "decided_by")
     public String decidedBy;
 
@@ -61,4 +75,9 @@ public class ApprovalRequest {
 
     @Column(name = "decision_comment")
     public String decisionComment;
+
+    /** Whether an open request has passed its expiry time (the sweep may not have marked it yet). */
+    public boolean isExpiredAt(Instant now) {
+        return state == ApprovalState.OPEN && expiresAt != null && !now.isBefore(expiresAt);
+    }
 }

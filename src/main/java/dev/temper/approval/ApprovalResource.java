@@ -16,25 +16,43 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 @Path("/api/approvals")
 public class ApprovalResource {
 
     public record NewRequest(@NotNull Long modelVersionId,
             @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment,
-            @Size(max = ApprovalRequest.INTENDED_USE_MAX_LENGTH) String intendedUse) {
+            @Size(max = ApprovalRequest.INTENDED_USE_MAX_LENGTH) String intendedUse,
+            @Size(max = ApprovalRequest.CAVEATS_MAX_LENGTH) String caveats) {
     }
 
     public record Decision(@NotNull Boolean approve, @Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
     }
 
+    public record Withdrawal(@Size(max = ApprovalRequest.COMMENT_MAX_LENGTH) String comment) {
+    }
+
+    public record VoteDto(String reviewer, boolean approve, String comment, Instant votedAt) {
+
+        static VoteDto of(ApprovalVote v) {
+            return new VoteDto(v.reviewer, v.approve, v.comment, v.votedAt);
+        }
+    }
+
+    /** A request with its votes; {@code approvals} counts the approving ones against {@code requiredApprovals}. */
     public record ApprovalDto(long id, String team, long modelVersionId, String modelVersion, String targetAlias,
             ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String intendedUse,
+            String caveats, int requiredApprovals, long approvals, List<VoteDto> votes, Instant expiresAt,
             String decidedBy, Instant decidedAt, String decisionComment) {
 
-        static ApprovalDto of(ApprovalRequest r) {
+        static ApprovalDto of(ApprovalRequest r, List<ApprovalVote> votes) {
+            List<VoteDto> cast = votes.stream().map(VoteDto::of).toList();
             return new ApprovalDto(r.id, r.team, r.modelVersion.id, r.modelVersion.label(), r.targetAlias, r.state,
-                    r.requestedBy, r.requestedAt, r.requestComment, r.intendedUse, r.decidedBy, r.decidedAt, r.decisionComment);
+                    r.requestedBy, r.requestedAt, r.requestComment, r.intendedUse, r.caveats, r.requiredApprovals,
+                    cast.stream().filter(VoteDto::approve).count(), cast, r.expiresAt, r.decidedBy, r.decidedAt,
+                    r.decisionComment);
         }
     }
 
@@ -49,26 +67,39 @@ public class ApprovalResource {
     @POST
     public Response request(@NotNull @Valid NewRequest request) {
         ApprovalDto created = ApprovalDto.of(service.request(users.get(), request.modelVersionId(),
-                request.comment(), request.intendedUse()));
+                new ApprovalService.Statement(request.comment(), request.intendedUse(), request.caveats())), List.of());
         return Response.created(URI.create("/api/approvals/" + created.id())).entity(created).build();
     }
 
     /** A page of requests, newest first unless sorted by {@code requested} or {@code state}, which also narrows it. */
     @GET
     public Page<ApprovalDto> list(@BeanParam PageParameters paging, @QueryParam("state") String state) {
-        return service.page(users.get(), ListFilter.enumValue(ApprovalState.class, "state", state), paging.request(),
-                paging.sort()).map(ApprovalDto::of);
+        Page<ApprovalRequest> requests = service.page(users.get(),
+                ListFilter.enumValue(ApprovalState.class, "state", state), paging.request(), paging.sort());
+        Map<Long, List<ApprovalVote>> votes = service.votesOf(requests.items());
+        return requests.map(r -> ApprovalDto.of(r, votes.getOrDefault(r.id, List.of())));
     }
 
     @GET
     @Path("/{id}")
     public ApprovalDto get(@PathParam("id") long id) {
-        return ApprovalDto.of(service.get(users.get(), id));
+        return withVotes(service.get(users.get(), id));
     }
 
+    /** One reviewer's approval or rejection; the request is decided when its policy's approvals are in. */
     @POST
     @Path("/{id}/decision")
     public ApprovalDto decide(@PathParam("id") long id, @NotNull @Valid Decision decision) {
-        return ApprovalDto.of(service.decide(users.get(), id, decision.approve(), decision.comment()));
+        return withVotes(service.decide(users.get(), id, decision.approve(), decision.comment()));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    public ApprovalDto withdraw(@PathParam("id") long id, @Valid Withdrawal withdrawal) {
+        return withVotes(service.withdraw(users.get(), id, withdrawal == null ? null : withdrawal.comment()));
+    }
+
+    private ApprovalDto withVotes(ApprovalRequest request) {
+        return ApprovalDto.of(request, service.votes(request));
     }
 }

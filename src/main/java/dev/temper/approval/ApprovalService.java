@@ -15,27 +15,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
 public class ApprovalService {
 
+    /** The actor of what Temper does by itself (expiring requests), never a person. */
+    public static final String SYSTEM_ACTOR = "temper";
+
     private final ApprovalRepository requests;
     private final ModelRegistryService models;
     private final AuditLog audit;
     private final Event<VersionApproved> approved;
+    private final ApprovalVoteRepository votes;
+    private final ApprovalRules rules;
 
     ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
-            Event<VersionApproved> approved) {
+            Event<VersionApproved> approved, ApprovalVoteRepository votes, ApprovalRules rules) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
         this.approved = approved;
+        this.votes = votes;
+        this.rules = rules;
     }
 
-    public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment, String intendedUse) {
+    /** What the requester states for the model card, beside the comment for the reviewers. */
+    public record Statement(String comment, String intendedUse, String caveats) {
+    }
+
+    public ApprovalRequest request(CurrentUser user, long modelVersionId, Statement statement) {
         user.requireRole(Roles.ML_ENGINEER, "request deployment approval");
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
@@ -48,49 +61,150 @@ public class ApprovalService {
         request.state = ApprovalState.OPEN;
         request.requestedBy = user.username();
         request.requestedAt = Instant.now();
-        request.requestComment = limit(comment);
-        String statedUse = limit(intendedUse, "intendedUse", ApprovalRequest.INTENDED_USE_MAX_LENGTH);
-        request.intendedUse = statedUse == null || statedUse.isEmpty() ? null : statedUse;
+        request.requestComment = limit(statement.comment());
+        request.intendedUse = blankToNull(limit(statement.intendedUse(), "intendedUse",
+                ApprovalRequest.INTENDED_USE_MAX_LENGTH));
+        request.caveats = blankToNull(limit(statement.caveats(), "caveats", ApprovalRequest.CAVEATS_MAX_LENGTH));
+        // The policy in force when asked governs the request, so a later policy change cannot move its goalposts.
+        request.requiredApprovals = boundedApprovals(rules.requiredApprovals(version.team));
+        request.expiresAt = rules.requestLifetime(version.team).map(request.requestedAt::plus).orElse(null);
         if (!requests.insertOpen(request)) {
             throw alreadyOpen(user, version);
         }
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
-                version.label() + " -> " + request.targetAlias);
+                version.label() + " -> " + request.targetAlias + "; approvals required: " + request.requiredApprovals
+                        + (request.expiresAt == null ? "" : "; expires " + request.expiresAt));
         return request;
     }
 
     /**
-     * Approves or rejects. The request's row is locked first, so of two decisions sent at once exactly one wins
-     * and the other finds the request decided (409). A refusal is audited on its own (the change itself rolls
-     * back); an approval moves the production alias and announces itself ({@link VersionApproved}) in the same
+     * A reviewer's approval or rejection. The request's row is locked first, so votes on one request are counted
+     * one at a time: of two sent at once for the last approval, exactly one completes the request and the other
+     * finds it decided (409). A rejection decides at once; approvals decide when they reach the number the
+     * policy asked for at request time. A refusal is audited on its own (the change itself rolls back); the
+     * completing approval moves the production alias and announces itself ({@link VersionApproved}) in the same
      * transaction, so what observers do (the model card is frozen) commits with the decision or not at all.
      */
     public ApprovalRequest decide(CurrentUser user, long requestId, boolean approve, String comment) {
         ApprovalRequest request = requests.lockForTeams(requestId, user.teams());
-        if (request.state != ApprovalState.OPEN) {
-            String reason = "The request is already " + request.state + (request.decidedBy == null ? ""
-                    : " (by " + request.decidedBy + " at " + request.decidedAt + ")") + "; it is no longer open";
-            audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id, reason);
-            throw ProblemException.conflict(reason);
-        }
-        PolicyDecision decision = DecisionPolicy.check(user, request);
+        requireOpen(user, request, AuditAction.APPROVAL_DECIDE);
+        PolicyDecision decision = DecisionPolicy.check(user, request, approve, rules.separatesDuties(request.team));
         if (!decision.allowed()) {
             audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id,
                     decision.reason());
             throw ProblemException.forbidden(decision.reason());
         }
-        request.state = approve ? ApprovalState.APPROVED : ApprovalState.REJECTED;
-        request.decidedBy = user.username();
-        request.decidedAt = Instant.now();
-        request.decisionComment = limit(comment);
-        AuditAction action = approve ? AuditAction.APPROVAL_APPROVE : AuditAction.APPROVAL_REJECT;
-        audit.record(user.username(), request.team, action, request.id,
-                request.modelVersion.label() + ": " + request.decisionComment);
-        if (approve) {
-            models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
-            approved.fire(new VersionApproved(request));
+        if (votes.hasVoted(request, user.username())) {
+            throw refuse(user, request, AuditAction.APPROVAL_DECIDE, "You already voted on request #" + request.id
+                    + "; another reviewer must add the next approval");
         }
+        ApprovalVote vote = castVote(user, request, approve, comment);
+        if (!approve) {
+            close(request, ApprovalState.REJECTED, user.username(), vote.comment);
+            audit.record(user.username(), request.team, AuditAction.APPROVAL_REJECT, request.id,
+                    request.modelVersion.label() + ": " + vote.comment);
+            return request;
+        }
+        long approvals = votes.approvals(request);
+        String tally = "approval " + approvals + " of " + request.requiredApprovals;
+        if (approvals < request.requiredApprovals) {
+            audit.record(user.username(), request.team, AuditAction.APPROVAL_VOTE, request.id,
+                    request.modelVersion.label() + ": " + tally + ": " + vote.comment);
+            return request;
+        }
+        close(request, ApprovalState.APPROVED, user.username(), vote.comment);
+        audit.record(user.username(), request.team, AuditAction.APPROVAL_APPROVE, request.id,
+                request.modelVersion.label() + ": " + tally + ": " + vote.comment);
+        models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
+        approved.fire(new VersionApproved(request));
         return request;
+    }
+
+    /** The requester (or an admin of the team) takes an open request back; nothing moves. */
+    public ApprovalRequest withdraw(CurrentUser user, long requestId, String comment) {
+        ApprovalRequest request = requests.lockForTeams(requestId, user.teams());
+        requireOpen(user, request, AuditAction.APPROVAL_WITHDRAW);
+        if (!user.username().equals(request.requestedBy) && !user.hasRole(Roles.ADMIN)) {
+            String reason = "Only the requester (" + request.requestedBy + ") or an admin may withdraw request #"
+                    + request.id;
+            audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_WITHDRAW, request.id, reason);
+            throw ProblemException.forbidden(reason);
+        }
+        close(request, ApprovalState.WITHDRAWN, user.username(), limit(comment));
+        audit.record(user.username(), request.team, AuditAction.APPROVAL_WITHDRAW, request.id,
+                request.modelVersion.label() + ": " + request.decisionComment);
+        return request;
+    }
+
+    /**
+     * Marks open requests past their expiry as EXPIRED, each under its row lock (a decision that got the lock
+     * first wins; one that comes after finds the request expired).
+     *
+     * @return how many requests expired
+     */
+    public int expireDue(Instant now) {
+        int expired = 0;
+        for (long id : requests.openExpiredBy(now)) {
+            ApprovalRequest request = requests.lock(id);
+            if (request.isExpiredAt(now)) {
+                close(request, ApprovalState.EXPIRED, SYSTEM_ACTOR, "Expired at " + request.expiresAt
+                        + " with " + votes.approvals(request) + " of " + request.requiredApprovals + " approvals");
+                audit.record(SYSTEM_ACTOR, request.team, AuditAction.APPROVAL_EXPIRE, request.id,
+                        request.modelVersion.label() + ": " + request.decisionComment);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /** The votes cast on these requests (one page of a list), by request. */
+    // A transaction of its own, like page(): the approvals grid reads votes with each page it fetches.
+    @Transactional
+    public Map<Long, List<ApprovalVote>> votesOf(List<ApprovalRequest> page) {
+        return votes.forRequests(page.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(v -> v.request.id));
+    }
+
+    /** The votes cast on a request, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApprovalVote> votes(ApprovalRequest request) {
+        return votes.forRequest(request);
+    }
+
+    private void requireOpen(CurrentUser user, ApprovalRequest request, AuditAction attempted) {
+        if (request.isExpiredAt(Instant.now())) {
+            throw refuse(user, request, attempted, "The request expired at " + request.expiresAt
+                    + "; it is no longer open");
+        }
+        if (request.state != ApprovalState.OPEN) {
+            throw refuse(user, request, attempted, "The request is already " + request.state
+                    + (request.decidedBy == null ? "" : " (by " + request.decidedBy + " at " + request.decidedAt + ")")
+                    + "; it is no longer open");
+        }
+    }
+
+    private ProblemException refuse(CurrentUser user, ApprovalRequest request, AuditAction attempted, String reason) {
+        audit.recordRefusal(user.username(), request.team, attempted, request.id, reason);
+        return ProblemException.conflict(reason);
+    }
+
+    private ApprovalVote castVote(CurrentUser user, ApprovalRequest request, boolean approve, String comment) {
+        ApprovalVote vote = new ApprovalVote();
+        vote.request = request;
+        vote.reviewer = user.username();
+        vote.approve = approve;
+        vote.comment = limit(comment);
+        vote.votedAt = Instant.now();
+        votes.persist(vote);
+        votes.flush();
+        return vote;
+    }
+
+    private static void close(ApprovalRequest request, ApprovalState state, String by, String comment) {
+        request.state = state;
+        request.decidedBy = by;
+        request.decidedAt = Instant.now();
+        request.decisionComment = comment;
     }
 
     /** One page of the user's teams' requests, in one state if given, sorted by {@code sort}. */
@@ -108,10 +222,13 @@ public class ApprovalService {
                 page, "id desc");
     }
 
-    /** The newest of a version's requests that states an intended use (approved ones first), for its model card. */
+    /**
+     * The newest of a version's requests that states an intended use or caveats (approved ones first), for its
+     * model card.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ApprovalRequest> statedIntendedUse(ModelVersion version) {
-        return requests.newestWithIntendedUse(version);
+    public Optional<ApprovalRequest> newestStatement(ModelVersion version) {
+        return requests.newestStatement(version);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -123,6 +240,17 @@ public class ApprovalService {
         String reason = version.label() + " already has an open approval request";
         audit.recordRefusal(user.username(), version.team, AuditAction.APPROVAL_REQUEST, null, reason);
         return ProblemException.conflict(reason);
+    }
+
+    private static int boundedApprovals(int required) {
+        if (required < 1 || required > 3) {
+            throw new IllegalStateException("A policy asks for " + required + " approvals; 1 to 3 are allowed");
+        }
+        return required;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static String limit(String comment) {

@@ -35,10 +35,16 @@ public enum AuditAction {
     BENCHMARK_CREATE("benchmark.create", AuditObjectType.BENCHMARK),
 
     APPROVAL_REQUEST("approval.request", AuditObjectType.APPROVAL_REQUEST),
+    /** A reviewer's approval that does not yet complete the request (the policy asks for more). */
+    APPROVAL_VOTE("approval.vote", AuditObjectType.APPROVAL_REQUEST),
+    /** The approval that completed the request: the alias moved. */
     APPROVAL_APPROVE("approval.approve", AuditObjectType.APPROVAL_REQUEST),
     APPROVAL_REJECT("approval.reject", AuditObjectType.APPROVAL_REQUEST),
     /** Recorded when a decision is refused: who tried to approve or reject, and why they may not. */
-    APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST);
+    APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST),
+    APPROVAL_WITHDRAW("approval.withdraw", AuditObjectType.APPROVAL_REQUEST),
+    /** An open request passed the expiry its team's policy set; recorded by the sweep, not a person. */
+    APPROVAL_EXPIRE("approval.expire", AuditObjectType.APPROVAL_REQUEST);
 
     private final String storedName;
     private final AuditObjectType objectType;

@@ -78,7 +78,7 @@ public class EmbeddedServices {
             LOG.infof("Starting Keycloak on port %d (first start takes up to a minute)", keycloakPort);
             keycloak = KeycloakLauncher.start(keycloakHome.toAbsolutePath(), realm, keycloakPort, keycloakPort + 1,
                     Path.of("data", "keycloak.log"), KEYCLOAK_TIMEOUT);
-            LOG.infof("Keycloak ready: %s (demo users alice, bob, carol, dana, erin; password = user name)",
+            LOG.infof("Keycloak ready: %s (demo users alice, bob, carol, dana, erin, frank; password = user name)",
                     keycloak.realmUrl());
         }
     }

@@ -11,13 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
  * Keycloak image instead (see {@code k8s/keycloak}).
  *
  * <p>Keycloak keeps its dev-mode H2 data under {@code <home>/data}: a realm that already exists there is
- * left as it is by {@code --import-realm}, so delete {@code <home>/data/h2} after changing the realm file.
+ * left as it is by {@code --import-realm}, so that data is removed when the realm file changed.
  */
 public final class KeycloakLauncher implements AutoCloseable {
 
@@ -147,10 +149,33 @@ public final class KeycloakLauncher implements AutoCloseable {
         return kcSh;
     }
 
+    /**
+     * Puts the realm file where {@code --import-realm} finds it. Keycloak skips a realm that its H2 data already
+     * holds, so when the file changed since the last start (a demo user added, say) the old data is removed
+     * first: the realm file is the truth, and users and clients made by hand in a dev Keycloak do not survive it.
+     */
     private static void installRealm(Path keycloakHome, InputStream realmJson) throws IOException {
         Path importDir = keycloakHome.resolve("data").resolve("import");
         Files.createDirectories(importDir);
-        Files.copy(realmJson, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path imported = importDir.resolve(REALM + "-realm.json");
+        byte[] realm = realmJson.readAllBytes();
+        if (Files.exists(imported) && !Arrays.equals(Files.readAllBytes(imported), realm)) {
+            Path h2 = keycloakHome.resolve("data").resolve("h2");
+            LOG.infof("The realm file changed since Keycloak last imported it: removing %s to import it again", h2);
+            deleteTree(h2);
+        }
+        Files.write(imported, realm);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Process launch(Path keycloakHome, Path kcSh, int httpPort, int managementPort, Path logFile) {

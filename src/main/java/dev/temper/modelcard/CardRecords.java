@@ -55,7 +55,7 @@ final class CardRecords {
         }
         return new ModelCardFacts(details,
                 statedUse == null ? null : new ModelCardFacts.IntendedUse(statedUse.intendedUse,
-                        statedUse.requestedBy, statedUse.requestedAt, statedUse.id),
+                        statedUse.caveats, statedUse.requestedBy, statedUse.requestedAt, statedUse.id),
                 approving == null ? null : new ModelCardFacts.Approval(approving.id, approving.targetAlias,
                         approving.decidedBy, approving.decidedAt),
                 data(version.datasetVersion), recipe.subList(1, recipe.size()), adversarial(settings.strategy()

@@ -32,7 +32,13 @@ public record ModelCardFacts(Details details, IntendedUse intendedUse, Approval 
         }
     }
 
-    public record IntendedUse(String text, String statedBy, Instant statedAt, long requestId) {
+    /**
+     * What the requester of an approval stated for the card.
+     *
+     * @param text    the intended use, or null if only caveats were stated
+     * @param caveats what the version must not be trusted with, or null
+     */
+    public record IntendedUse(String text, String caveats, String statedBy, Instant statedAt, long requestId) {
     }
 
     public record Approval(long requestId, String alias, String decidedBy, Instant decidedAt) {

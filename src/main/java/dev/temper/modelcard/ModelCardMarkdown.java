@@ -17,6 +17,7 @@ import dev.temper.modelcard.ModelCardFacts.Details;
 import dev.temper.modelcard.ModelCardFacts.Estimate;
 import dev.temper.modelcard.ModelCardFacts.EvaluationFacts;
 import dev.temper.modelcard.ModelCardFacts.Flag;
+import dev.temper.modelcard.ModelCardFacts.IntendedUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,10 @@ final class ModelCardMarkdown {
 
     private void intendedUse() {
         md.append("## Intended use\n\n");
-        if (facts.intendedUse() == null) {
+        if (facts.intendedUse() == null || facts.intendedUse().text() == null) {
             md.append("No intended use was stated: none of this version's approval requests gives one.\n\n");
         } else {
-            for (String line : facts.intendedUse().text().split("\\R")) {
-                md.append("> ").append(line).append("\n");
-            }
+            quote(facts.intendedUse().text());
             md.append("\nStated by ").append(facts.intendedUse().statedBy()).append(" in approval request #")
                     .append(facts.intendedUse().requestId()).append(" on ").append(time(facts.intendedUse().statedAt()))
                     .append(".\n\n");
@@ -169,6 +168,13 @@ final class ModelCardMarkdown {
 
     private void caveats() {
         md.append("## Ethical considerations and caveats\n\n");
+        IntendedUse stated = facts.intendedUse();
+        if (stated != null && stated.caveats() != null) {
+            md.append("Stated by ").append(stated.statedBy()).append(" in approval request #").append(stated.requestId())
+                    .append(":\n\n");
+            quote(stated.caveats());
+            md.append("\nRecorded by Temper:\n\n");
+        }
         List<String> caveats = new ArrayList<>();
         if (facts.evaluations().isEmpty()) {
             caveats.add("Nothing about this version's accuracy or robustness has been measured yet.");
@@ -204,6 +210,12 @@ final class ModelCardMarkdown {
         caveats.add("No fairness analysis was possible: the data records no attributes of people.");
         caveats.forEach(c -> md.append("- ").append(c).append("\n"));
         md.append("\n");
+    }
+
+    private void quote(String text) {
+        for (String line : text.split("\\R")) {
+            md.append("> ").append(line).append("\n");
+        }
     }
 
     private void robustness() {

@@ -97,8 +97,8 @@ public class ModelCardService {
         Map<Long, EvaluationResult> baseResults = version.baseVersion == null ? Map.of()
                 : evaluations.ofVersionOn(version.baseVersion, results.stream().map(r -> r.datasetVersion.id).toList())
                         .stream().collect(Collectors.toMap(r -> r.datasetVersion.id, Function.identity()));
-        ApprovalRequest statedUse = approving != null && approving.intendedUse != null ? approving
-                : approvals.statedIntendedUse(version).orElse(null);
+        ApprovalRequest statedUse = approving != null && (approving.intendedUse != null || approving.caveats != null)
+                ? approving : approvals.newestStatement(version).orElse(null);
         return ModelCardMarkdown.render(CardRecords.facts(version, results, evaluations.count(version), baseResults,
                 statedUse, approving, now));
     }

@@ -8,8 +8,8 @@ import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.audit.AuditRepository;
 import dev.temper.dataset.DatasetVersionRepository;
-import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelVersionRepository;
+import dev.temper.testsupport.Concurrently;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
 import dev.temper.training.TrainingJobRepository;
@@ -18,14 +18,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +64,7 @@ class ApprovalConcurrencyApiTest {
             assertThat(request(model).statusCode()).isEqualTo(201);
             long requestId = requests.find("modelVersion.id", model).firstResult().id;
 
-            List<Integer> statuses = all(() -> decide(requestId, true), () -> decide(requestId, false));
+            List<Integer> statuses = Concurrently.all(() -> decide(requestId, true), () -> decide(requestId, false));
 
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             boolean approved = statuses.get(0) == 200;
@@ -82,9 +76,9 @@ class ApprovalConcurrencyApiTest {
                     AuditAction.APPROVAL_DECIDE.storedName(), Long.toString(requestId), AuditLog.DENIED))
                     .as("the loser's refusal is audited").isEqualTo(1);
             if (approved) {
-                assertThat(productionModel()).isEqualTo(model);
+                assertThat(ProductionAlias.ofTeamA()).isEqualTo(model);
             } else {
-                assertThat(productionModel()).isNotEqualTo(model);
+                assertThat(ProductionAlias.ofTeamA()).isNotEqualTo(model);
             }
         }
     }
@@ -94,7 +88,7 @@ class ApprovalConcurrencyApiTest {
         for (int round = 0; round < ROUNDS; round++) {
             long model = made.model(datasetId);
 
-            List<Integer> statuses = all(() -> request(model).statusCode(), () -> request(model).statusCode(),
+            List<Integer> statuses = Concurrently.all(() -> request(model).statusCode(), () -> request(model).statusCode(),
                     () -> request(model).statusCode());
 
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(201, 409, 409);
@@ -132,36 +126,5 @@ class ApprovalConcurrencyApiTest {
         return audit.count("action in ?1 and objectId = ?2 and outcome = ?3",
                 List.of(AuditAction.APPROVAL_APPROVE.storedName(), AuditAction.APPROVAL_REJECT.storedName()),
                 Long.toString(requestId), AuditLog.SUCCESS);
-    }
-
-    /** The version team-a's production alias points at; -1 before any approval. */
-    private static long productionModel() {
-        Object id = as("carol").get("/api/models/aliases").then().statusCode(200).extract().jsonPath()
-                .get("find { it.team == 'team-a' && it.alias == '" + ModelAlias.PRODUCTION + "' }.modelVersionId");
-        return id == null ? -1 : ((Number) id).longValue();
-    }
-
-    /** Runs the calls from threads released together, and gives their results in the calls' order. */
-    @SafeVarargs
-    private static List<Integer> all(Callable<Integer>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

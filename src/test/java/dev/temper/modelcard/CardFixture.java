@@ -72,7 +72,8 @@ final class CardFixture {
     }
 
     static ModelCardFacts pgdFineTuned() {
-        return facts(new IntendedUse("Reading handwritten digits on bank forms.\nNot for signatures.", "alice", WHEN, 5),
+        return facts(new IntendedUse("Reading handwritten digits on bank forms.\nNot for signatures.",
+                "Digits written with a fountain pen were rare in the data.", "alice", WHEN, 5),
                 List.of(evaluation(List.of(new Flag("NOT_MONOTONE", "accuracy rises from eps 0.1 to 0.2")), base())));
     }
 }

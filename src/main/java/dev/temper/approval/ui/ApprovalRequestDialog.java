@@ -26,13 +26,19 @@ class ApprovalRequestDialog extends Dialog {
         intendedUse.setMaxLength(ApprovalRequest.INTENDED_USE_MAX_LENGTH);
         intendedUse.setPlaceholder("What the version is for, by whom, and what it must not be used for");
         intendedUse.setWidth("28em");
-        VerticalLayout fields = new VerticalLayout(comment, intendedUse);
+        TextArea caveats = new TextArea("Caveats (quoted in the model card)");
+        caveats.setId("approval-caveats");
+        caveats.setMaxLength(ApprovalRequest.CAVEATS_MAX_LENGTH);
+        caveats.setPlaceholder("Known weaknesses: inputs it handles badly, conditions it was not tested under");
+        caveats.setWidth("28em");
+        VerticalLayout fields = new VerticalLayout(comment, intendedUse, caveats);
         fields.setPadding(false);
         add(fields);
 
         Button submit = new Button("Request approval", click -> {
             try {
-                approvals.request(user, version.id, comment.getValue(), intendedUse.getValue());
+                approvals.request(user, version.id, new ApprovalService.Statement(comment.getValue(),
+                        intendedUse.getValue(), caveats.getValue()));
                 ProblemNotification.success("Approval requested for " + version.label());
                 close();
             } catch (ProblemException problem) {
