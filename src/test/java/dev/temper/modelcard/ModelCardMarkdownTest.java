@@ -32,6 +32,15 @@ class ModelCardMarkdownTest {
     }
 
     @Test
+    void quotesTheRequestersCaveatsBeforeTheRecordedOnes() {
+        String caveats = card.substring(card.indexOf("## Ethical considerations and caveats"));
+
+        assertThat(caveats).startsWith("## Ethical considerations and caveats\n\nStated by alice in approval "
+                + "request #5:\n\n> Digits written with a fountain pen were rare in the data.\n\nRecorded by Temper:");
+        assertThat(ModelCardMarkdown.render(CardFixture.facts(null, List.of()))).doesNotContain("Recorded by Temper");
+    }
+
+    @Test
     void writesEveryAccuracyWithItsIntervalAndCounts() {
         assertThat(card).contains("97.0% (95% CI 95.8%–97.9%)")
                 .contains("ε 0.1: 81.2% (95% CI 78.7%–83.5%; 812/1000)")
