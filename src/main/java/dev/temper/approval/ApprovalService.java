@@ -1,5 +1,7 @@
 package dev.temper.approval;
 
+import dev.temper.approval.policy.Evidence;
+import dev.temper.approval.policy.GateCheck;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.PolicyDecision;
@@ -26,13 +28,15 @@ public class ApprovalService {
     private final ModelRegistryService models;
     private final AuditLog audit;
     private final Event<VersionApproved> approved;
+    private final GateCheck gates;
 
     ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
-            Event<VersionApproved> approved) {
+            Event<VersionApproved> approved, GateCheck gates) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
         this.approved = approved;
+        this.gates = gates;
     }
 
     public ApprovalRequest request(CurrentUser user, long modelVersionId, String comment, String intendedUse) {
@@ -40,6 +44,13 @@ public class ApprovalService {
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
             throw alreadyOpen(user, version);
+        }
+        Optional<Evidence> evidence = gates.evidence(user, version);
+        if (evidence.isEmpty()) {
+            gates.missingEvaluation(user, version).ifPresent(reason -> {
+                audit.recordRefusal(user.username(), version.team, AuditAction.APPROVAL_REQUEST, null, reason);
+                throw ProblemException.conflict(reason);
+            });
         }
         ApprovalRequest request = new ApprovalRequest();
         request.team = version.team;
@@ -51,11 +62,18 @@ public class ApprovalService {
         request.requestComment = limit(comment);
         String statedUse = limit(intendedUse, "intendedUse", ApprovalRequest.INTENDED_USE_MAX_LENGTH);
         request.intendedUse = statedUse == null || statedUse.isEmpty() ? null : statedUse;
+        evidence.ifPresent(e -> {
+            request.evidenceJson = e.canonicalJson();
+            request.evidenceSha256 = Evidence.sha256(request.evidenceJson);
+            request.policyId = e.policyId();
+        });
         if (!requests.insertOpen(request)) {
             throw alreadyOpen(user, version);
         }
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
-                version.label() + " -> " + request.targetAlias);
+                version.label() + " -> " + request.targetAlias + evidence.map(e -> "; evidence sha256 "
+                        + request.evidenceSha256 + (e.failing().isEmpty() ? "; all gates pass"
+                        : "; failing gates: " + e.failingNames())).orElse("; no evaluation, no gate policy"));
         return request;
     }
 
@@ -78,6 +96,12 @@ public class ApprovalService {
             audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id,
                     decision.reason());
             throw ProblemException.forbidden(decision.reason());
+        }
+        if (approve) {
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id, reason);
+                throw ProblemException.conflict(reason);
+            });
         }
         request.state = approve ? ApprovalState.APPROVED : ApprovalState.REJECTED;
         request.decidedBy = user.username();

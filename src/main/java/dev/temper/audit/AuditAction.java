@@ -38,7 +38,9 @@ public enum AuditAction {
     APPROVAL_APPROVE("approval.approve", AuditObjectType.APPROVAL_REQUEST),
     APPROVAL_REJECT("approval.reject", AuditObjectType.APPROVAL_REQUEST),
     /** Recorded when a decision is refused: who tried to approve or reject, and why they may not. */
-    APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST);
+    APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST),
+    /** A new version of a team's approval gate policy, or a refused attempt at one. */
+    GATE_POLICY_UPDATE("gate-policy.update", AuditObjectType.GATE_POLICY);
 
     private final String storedName;
     private final AuditObjectType objectType;
