@@ -80,4 +80,16 @@ public class ApprovalRequest {
     public boolean isExpiredAt(Instant now) {
         return state == ApprovalState.OPEN && expiresAt != null && !now.isBefore(expiresAt);
     }
+
+    /** The evidence the request was made with, as canonical JSON ({@code approval.policy.Evidence}). */
+    @Column(name = "evidence_json")
+    public String evidenceJson;
+
+    /** SHA-256 of {@link #evidenceJson}, also recorded in the request's audit entry. */
+    @Column(name = "evidence_sha256")
+    public String evidenceSha256;
+
+    /** The gate policy version the evidence was checked against; null when the team had none. */
+    @Column(name = "policy_id")
+    public Long policyId;
 }

@@ -1,5 +1,9 @@
 package dev.temper.approval;
 
+import dev.temper.approval.policy.Evidence;
+import dev.temper.approval.policy.Gate;
+import dev.temper.approval.policy.GateEvaluation;
+import dev.temper.approval.policy.Regression;
 import dev.temper.base.paging.ListFilter;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
@@ -45,14 +49,36 @@ public class ApprovalResource {
     public record ApprovalDto(long id, String team, long modelVersionId, String modelVersion, String targetAlias,
             ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String intendedUse,
             String caveats, int requiredApprovals, long approvals, List<VoteDto> votes, Instant expiresAt,
-            String decidedBy, Instant decidedAt, String decisionComment) {
+            String decidedBy, Instant decidedAt, String decisionComment, EvidenceDto evidence) {
 
         static ApprovalDto of(ApprovalRequest r, List<ApprovalVote> votes) {
             List<VoteDto> cast = votes.stream().map(VoteDto::of).toList();
             return new ApprovalDto(r.id, r.team, r.modelVersion.id, r.modelVersion.label(), r.targetAlias, r.state,
                     r.requestedBy, r.requestedAt, r.requestComment, r.intendedUse, r.caveats, r.requiredApprovals,
                     cast.stream().filter(VoteDto::approve).count(), cast, r.expiresAt, r.decidedBy, r.decidedAt,
-                    r.decisionComment);
+                    r.decisionComment, EvidenceCheck.of(r).map(c -> EvidenceDto.of(r, c)).orElse(null));
+        }
+    }
+
+    /**
+     * The evidence the request was made with, checked against its recorded SHA-256 on this read.
+     *
+     * @param intact     false when the stored evidence no longer hashes to {@code sha256}: nothing else here is
+     *                   then to be believed, and the request cannot be approved
+     * @param resultLink the page of the evaluation the gates measured
+     */
+    public record EvidenceDto(String sha256, boolean intact, Long policyId, Integer policyVersion, Long evaluationId,
+            String resultLink, Regression regression, List<Gate> gates, List<String> failingGates) {
+
+        static EvidenceDto of(ApprovalRequest r, EvidenceCheck check) {
+            Evidence e = check.evidence();
+            if (e == null) {
+                return new EvidenceDto(r.evidenceSha256, false, r.policyId, null, null, null, null, List.of(),
+                        List.of());
+            }
+            return new EvidenceDto(r.evidenceSha256, check.intact(), e.policyId(), e.policyVersion(),
+                    e.evaluationId(), GateEvaluation.resultLink(e.evaluationId()), e.regression(), e.gates(),
+                    e.failing().stream().map(Gate::name).toList());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.temper.approval;
 
+import dev.temper.approval.policy.Evidence;
+import dev.temper.approval.policy.GateCheck;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
 import dev.temper.base.PolicyDecision;
@@ -33,15 +35,17 @@ public class ApprovalService {
     private final Event<VersionApproved> approved;
     private final ApprovalVoteRepository votes;
     private final ApprovalRules rules;
+    private final GateCheck gates;
 
     ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
-            Event<VersionApproved> approved, ApprovalVoteRepository votes, ApprovalRules rules) {
+            Event<VersionApproved> approved, ApprovalVoteRepository votes, ApprovalRules rules, GateCheck gates) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
         this.approved = approved;
         this.votes = votes;
         this.rules = rules;
+        this.gates = gates;
     }
 
     /** What the requester states for the model card, beside the comment for the reviewers. */
@@ -53,6 +57,13 @@ public class ApprovalService {
         ModelVersion version = models.get(user, modelVersionId);
         if (requests.hasOpenRequest(version)) {
             throw alreadyOpen(user, version);
+        }
+        Optional<Evidence> evidence = gates.evidence(user, version);
+        if (evidence.isEmpty()) {
+            gates.missingEvaluation(user, version).ifPresent(reason -> {
+                audit.recordRefusal(user.username(), version.team, AuditAction.APPROVAL_REQUEST, null, reason);
+                throw ProblemException.conflict(reason);
+            });
         }
         ApprovalRequest request = new ApprovalRequest();
         request.team = version.team;
@@ -68,12 +79,20 @@ public class ApprovalService {
         // The policy in force when asked governs the request, so a later policy change cannot move its goalposts.
         request.requiredApprovals = boundedApprovals(rules.requiredApprovals(version.team));
         request.expiresAt = rules.requestLifetime(version.team).map(request.requestedAt::plus).orElse(null);
+        evidence.ifPresent(e -> {
+            request.evidenceJson = e.canonicalJson();
+            request.evidenceSha256 = Evidence.sha256(request.evidenceJson);
+            request.policyId = e.policyId();
+        });
         if (!requests.insertOpen(request)) {
             throw alreadyOpen(user, version);
         }
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
                 version.label() + " -> " + request.targetAlias + "; approvals required: " + request.requiredApprovals
-                        + (request.expiresAt == null ? "" : "; expires " + request.expiresAt));
+                        + (request.expiresAt == null ? "" : "; expires " + request.expiresAt)
+                        + evidence.map(e -> "; evidence sha256 " + request.evidenceSha256 + (e.failing().isEmpty()
+                        ? "; all gates pass" : "; failing gates: " + e.failingNames()))
+                        .orElse("; no evaluation, no gate policy"));
         return request;
     }
 
@@ -93,6 +112,11 @@ public class ApprovalService {
             audit.recordRefusal(user.username(), request.team, AuditAction.APPROVAL_DECIDE, request.id,
                     decision.reason());
             throw ProblemException.forbidden(decision.reason());
+        }
+        if (approve) {
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                throw refuse(user, request, AuditAction.APPROVAL_DECIDE, reason);
+            });
         }
         if (votes.hasVoted(request, user.username())) {
             throw refuse(user, request, AuditAction.APPROVAL_DECIDE, "You already voted on request #" + request.id

@@ -44,7 +44,9 @@ public enum AuditAction {
     APPROVAL_DECIDE("approval.decide", AuditObjectType.APPROVAL_REQUEST),
     APPROVAL_WITHDRAW("approval.withdraw", AuditObjectType.APPROVAL_REQUEST),
     /** An open request passed the expiry its team's policy set; recorded by the sweep, not a person. */
-    APPROVAL_EXPIRE("approval.expire", AuditObjectType.APPROVAL_REQUEST);
+    APPROVAL_EXPIRE("approval.expire", AuditObjectType.APPROVAL_REQUEST),
+    /** A new version of a team's approval gate policy, or a refused attempt at one. */
+    GATE_POLICY_UPDATE("gate-policy.update", AuditObjectType.GATE_POLICY);
 
     private final String storedName;
     private final AuditObjectType objectType;

@@ -8,7 +8,8 @@ public enum AuditObjectType {
     MODEL_VERSION("ModelVersion"),
     EVALUATION_RESULT("EvaluationResult"),
     BENCHMARK("Benchmark"),
-    APPROVAL_REQUEST("ApprovalRequest");
+    APPROVAL_REQUEST("ApprovalRequest"),
+    GATE_POLICY("GatePolicy");
 
     private final String storedName;
 

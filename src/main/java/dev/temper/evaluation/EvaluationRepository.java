@@ -30,6 +30,14 @@ public class EvaluationRepository implements PanacheRepository<EvaluationResult>
         return count("modelVersion = ?1 and datasetVersion = ?2", model, dataset) > 0;
     }
 
+    /** The version's newest evaluation on a benchmark, or on any benchmark when {@code benchmarkId} is null. */
+    java.util.Optional<EvaluationResult> newest(ModelVersion model, Long benchmarkId) {
+        return benchmarkId == null
+                ? find("modelVersion = ?1 order by createdAt desc, id desc", model).firstResultOptional()
+                : find("modelVersion = ?1 and benchmarkId = ?2 order by createdAt desc, id desc", model, benchmarkId)
+                        .firstResultOptional();
+    }
+
     private Page<EvaluationResult> page(String where, String order, PageRequest request, Object... parameters) {
         var items = find(where + " order by " + order, parameters)
                 .range((int) request.offset(), (int) request.offset() + request.size() - 1).list();

@@ -156,6 +156,15 @@ public class EvaluationService {
                 .orElseThrow(() -> ProblemException.notFound("Evaluation", evaluationId));
     }
 
+    /**
+     * The newest completed evaluation of the version on the benchmark (on any, when {@code benchmarkId} is null);
+     * failed evaluation jobs record no result, so only completed ones are found.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<EvaluationResult> newest(ModelVersion version, Long benchmarkId) {
+        return results.newest(version, benchmarkId);
+    }
+
     /** An evaluation's per-example outcomes file, for a member of its team; 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EvaluationResult withPerExample(CurrentUser user, long evaluationId) {

@@ -1,0 +1,10 @@
+package dev.temper.approval.policy;
+
+/**
+ * A new version of a team's policy as an admin sends it. Optional thresholds left out are gates the policy does
+ * not have; yes/no rules left out are on; {@code expiryDays} left out means requests do not expire.
+ */
+public record PolicyEdit(String name, Long benchmarkId, Double minCleanLower, Double minRobustAccuracy,
+        Double robustEpsilon, Double maxEce, Boolean requireCurrentSuite, Boolean blockRegression,
+        Integer requiredApprovals, Boolean separatesDuties, Integer expiryDays) {
+}
