@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import dev.temper.approval.ApprovalRequest;
 import dev.temper.approval.ApprovalService;
 import dev.temper.approval.ApprovalState;
+import dev.temper.approval.EvidenceCheck;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
@@ -51,6 +53,7 @@ public class ApprovalsView extends VerticalLayout {
         grid.addColumn(r -> text(r.requestComment)).setHeader("Comment").setFlexGrow(1);
         grid.addColumn(r -> text(r.decidedBy)).setHeader("Decided by").setAutoWidth(true);
         grid.addColumn(r -> text(r.decisionComment)).setHeader("Decision comment").setFlexGrow(1);
+        grid.addComponentColumn(GateList::new).setHeader("Gates").setFlexGrow(2);
         if (user.hasRole(Roles.REVIEWER)) {
             grid.addComponentColumn(this::decisionButtons).setHeader("Decision").setAutoWidth(true);
         }
@@ -60,6 +63,11 @@ public class ApprovalsView extends VerticalLayout {
         HorizontalLayout buttons = new HorizontalLayout();
         if (request.state == ApprovalState.OPEN) {
             buttons.add(decisionButton(request, true), decisionButton(request, false));
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                Span blocked = new Span(reason);
+                blocked.setId("approval-blocked-" + request.id);
+                buttons.add(blocked);
+            });
         }
         return buttons;
     }
@@ -68,6 +76,13 @@ public class ApprovalsView extends VerticalLayout {
         Button button = new Button(approve ? "Approve" : "Reject",
                 click -> new DecisionDialog(user, request, approve, approvals, this::refresh).open());
         button.setId((approve ? "approve-" : "reject-") + request.id);
+        if (approve) {
+            // The server refuses too; the disabled button only says so before the reviewer tries.
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                button.setEnabled(false);
+                button.setTooltipText(reason);
+            });
+        }
         button.addThemeVariants(ButtonVariant.LUMO_SMALL,
                 approve ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
         return button;
