@@ -28,7 +28,8 @@ class AuditActionTest {
                 Map.entry("model.card-freeze", "ModelVersion"),
                 Map.entry("evaluation.record", "EvaluationResult"), Map.entry("benchmark.create", "Benchmark"),
                 Map.entry("approval.request", "ApprovalRequest"), Map.entry("approval.approve", "ApprovalRequest"),
-                Map.entry("approval.reject", "ApprovalRequest"), Map.entry("approval.decide", "ApprovalRequest")));
+                Map.entry("approval.reject", "ApprovalRequest"), Map.entry("approval.decide", "ApprovalRequest"),
+                Map.entry("gate-policy.update", "GatePolicy")));
     }
 
     @Test

@@ -25,10 +25,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,35 @@ class GatePolicyApiTest {
         put(policy(Map.of("benchmarkId", 999_999_999))).then().statusCode(404)
                 .contentType("application/problem+json");
         as("erin").get("/api/policies/team-a/versions").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void editsSavedAtOnceNeverShareAVersion() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> saves = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                double threshold = 0.1 * (i + 1);
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return put(policy(Map.of("minCleanLower", threshold))).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> save : saves) {
+                statuses.add(save.get());
+            }
+            assertThat(statuses).containsAnyOf(200).allMatch(s -> s == 200 || s == 409);
+            long saved = statuses.stream().filter(s -> s == 200).count();
+            JsonPath versions = as("erin").get("/api/policies/team-a/versions").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(versions.getList("items.version", Integer.class)).as("one row per saved edit, numbered in turn")
+                    .hasSize((int) saved).doesNotHaveDuplicates().allMatch(v -> v >= 1 && v <= saved);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
