@@ -24,7 +24,7 @@ public record EvidenceCheck(Evidence evidence, boolean intact) {
     }
 
     /** Why the request may not be approved on its evidence: a failing gate, or evidence that was changed. */
-    static Optional<String> blocking(ApprovalRequest request) {
+    public static Optional<String> blocking(ApprovalRequest request) {
         Optional<EvidenceCheck> check = of(request);
         if (check.isEmpty()) {
             // Requests made before gates existed carry no evidence; they are decided as they always were.

@@ -30,7 +30,8 @@ class AuditActionTest {
                 Map.entry("approval.request", "ApprovalRequest"), Map.entry("approval.approve", "ApprovalRequest"),
                 Map.entry("approval.reject", "ApprovalRequest"), Map.entry("approval.decide", "ApprovalRequest"),
                 Map.entry("approval.vote", "ApprovalRequest"), Map.entry("approval.withdraw", "ApprovalRequest"),
-                Map.entry("approval.expire", "ApprovalRequest")));
+                Map.entry("approval.expire", "ApprovalRequest"),
+                Map.entry("gate-policy.update", "GatePolicy")));
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.temper.evaluation.benchmark.BenchmarkService;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -79,10 +78,7 @@ public class GatePolicyService {
         policy.version = previous.map(p -> p.version + 1).orElse(1);
         policy.createdBy = user.username();
         policy.createdAt = Instant.now();
-        try {
-            policies.persist(policy);
-            policies.flush();
-        } catch (PersistenceException e) {
+        if (!policies.insertVersion(policy)) {
             // Two admins saved at once: the unique (team, version) lets one through; this one changes nothing.
             throw ProblemException.conflict("Another change to team " + team + "'s gate policy was saved at the "
                     + "same moment; reload and try again");

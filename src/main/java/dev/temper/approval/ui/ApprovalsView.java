@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -14,6 +15,7 @@ import dev.temper.approval.ApprovalService;
 import dev.temper.approval.ApprovalState;
 import dev.temper.approval.ApprovalVote;
 import dev.temper.base.problem.ProblemException;
+import dev.temper.approval.EvidenceCheck;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.CurrentUserProvider;
 import dev.temper.security.Roles;
@@ -68,6 +70,7 @@ public class ApprovalsView extends VerticalLayout {
         grid.addColumn(r -> text(r.requestComment)).setHeader("Comment").setFlexGrow(1);
         grid.addColumn(r -> text(r.decidedBy)).setHeader("Decided by").setAutoWidth(true);
         grid.addColumn(r -> text(r.decisionComment)).setHeader("Decision comment").setFlexGrow(1);
+        grid.addComponentColumn(GateList::new).setHeader("Gates").setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
     }
 
@@ -86,6 +89,11 @@ public class ApprovalsView extends VerticalLayout {
         }
         if (user.hasRole(Roles.REVIEWER)) {
             buttons.add(decisionButton(request, true), decisionButton(request, false));
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                Span blocked = new Span(reason);
+                blocked.setId("approval-blocked-" + request.id);
+                buttons.add(blocked);
+            });
         }
         if (user.username().equals(request.requestedBy) || user.hasRole(Roles.ADMIN)) {
             buttons.add(withdrawButton(request));
@@ -112,6 +120,13 @@ public class ApprovalsView extends VerticalLayout {
         Button button = new Button(approve ? "Approve" : "Reject",
                 click -> new DecisionDialog(user, request, approve, approvals, this::refresh).open());
         button.setId((approve ? "approve-" : "reject-") + request.id);
+        if (approve) {
+            // The server refuses too; the disabled button only says so before the reviewer tries.
+            EvidenceCheck.blocking(request).ifPresent(reason -> {
+                button.setEnabled(false);
+                button.setTooltipText(reason);
+            });
+        }
         button.addThemeVariants(ButtonVariant.LUMO_SMALL,
                 approve ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
         return button;

@@ -24,7 +24,7 @@ class DecisionDialog extends Dialog {
         comment.setId("decision-comment");
         comment.setMaxLength(ApprovalRequest.COMMENT_MAX_LENGTH);
         comment.setWidth("28em");
-        add(comment);
+        add(new GateList(request), comment);
 
         Button confirm = new Button(verb, click -> {
             try {
