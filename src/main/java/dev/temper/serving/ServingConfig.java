@@ -28,6 +28,12 @@ public interface ServingConfig {
     @Max(100_000)
     int maxRowsPerRequest();
 
+    /** Bytes one PNG image may have: more is refused with 413 before it is decoded. */
+    @WithDefault("4194304")
+    @Min(1)
+    @Max(67_108_864)
+    int maxImageBytes();
+
     /** Where served models are unpacked; each version in a directory of its own. */
     @WithDefault("data/serving")
     Path cacheDir();

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,10 +47,21 @@ public class ServingService {
 
     /** The production model's answers for raw input rows; 404 unless the caller is of the team and names it. */
     public Predictions predict(CurrentUser user, String team, String modelName, float[][] rows) {
+        return predict(user, team, modelName, model -> rows);
+    }
+
+    /** The production model's answer for one PNG image, turned into a row as training turned uploaded images. */
+    public Predictions predictPng(CurrentUser user, String team, String modelName, byte[] png) {
+        return predict(user, team, modelName, model -> PngInput.toRows(png, model));
+    }
+
+    private Predictions predict(CurrentUser user, String team, String modelName,
+                                Function<ServedModel, float[][]> input) {
         requireMember(user, team, modelName);
         // A version retired between looking it up and queueing is asked again: the next look finds its successor.
         for (int attempt = 0; attempt < 3; attempt++) {
             ServedModel model = served(team, modelName);
+            float[][] rows = input.apply(model);
             RowCheck.check(rows, model, config.maxRowsPerRequest());
             long start = System.nanoTime();
             float[][] logits;
