@@ -13,6 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +85,21 @@ public class ServingService {
         ServedModel model = servedByTeam.get(team);
         return Optional.ofNullable(model).map(m -> new ServedStatus(team, m.modelVersionId(), m.name(), m.version(),
                 m.stats().snapshot()));
+    }
+
+    /** Each of the user's teams' production models with the figures of this server's copy, team by team. */
+    public List<ServedNow> servedNow(CurrentUser user) {
+        return registry.aliases(user).stream().filter(alias -> ModelAlias.PRODUCTION.equals(alias.alias))
+                .sorted(Comparator.comparing(alias -> alias.team))
+                .map(alias -> {
+                    ModelVersion version = alias.modelVersion;
+                    ServedModel loaded = servedByTeam.get(alias.team);
+                    ServingStats.Snapshot figures = loaded != null && loaded.modelVersionId() == version.id
+                            ? loaded.stats().snapshot() : null;
+                    return new ServedNow(alias.team, version.id, version.name, version.version, alias.updatedAt,
+                            figures == null ? 0 : figures.requests(), figures == null ? null : figures.p50Millis());
+                })
+                .toList();
     }
 
     /** An approval moved a production alias: load the new version now and retire the old one. */

@@ -10,17 +10,15 @@ import dev.temper.engine.BlobsFixture;
 import dev.temper.engine.ImagesFixture;
 import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ExportedModel;
-import dev.temper.engine.model.ModelArchive;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.training.Trainer;
 import dev.temper.engine.training.TrainingRequest;
-import dev.temper.registry.ModelVersion;
 import dev.temper.registry.ModelVersionRepository;
 import dev.temper.storage.ArtifactStore;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
+import dev.temper.testsupport.StoredModels;
 import dev.temper.training.TrainingJobRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -245,20 +243,8 @@ class ServingApiTest {
         if (tamper) {
             Files.writeString(model.directory().resolve("extra.txt"), "changed after registration");
         }
-        Path zip = work.resolve("model.zip");
-        ModelArchive.zip(model.directory(), zip);
-        String key = "models/team-a/" + UUID.randomUUID() + ".zip";
-        store.put(key, zip);
         long id = made.model(datasetId);
-        String manifest = Files.readString(model.directory().resolve(ModelManifest.FILE_NAME));
-        QuarkusTransaction.requiringNew().run(() -> {
-            ModelVersion row = models.findById(id);
-            row.name = name;
-            row.version = version;
-            row.sha256 = model.sha256();
-            row.artifactKey = key;
-            row.manifestJson = manifest;
-        });
+        StoredModels.store(store, models, id, name, version, model);
         return new Trained(id, model.directory());
     }
 
