@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the Kubernetes executor, approvals roll a serving Deployment and Service per production model, through the
- * product's own path (the approval API, the alias move, the after-commit observer) into Fabric8's mock API server.
+ * product's own path (the approval API, the alias move, the after-commit observer) into Fabric8's mock API server;
+ * a team's production moving to another model removes the previous model's objects.
  */
 @QuarkusTest
 @TestProfile(KubernetesServingApiTest.OnKubernetes.class)
@@ -126,6 +127,15 @@ class KubernetesServingApiTest {
         assertThat(client().services().inNamespace(NAMESPACE).withName(otherName).get()).isNotNull();
         assertThat(deployment(name).getMetadata().getAnnotations())
                 .containsEntry("temper.dev/model-version-id", Long.toString(v2));
+
+        // When team-a's production moves to another model, the old model's Deployment and Service go.
+        String next = "next-" + model;
+        long v3 = version(made.model(dataset), next, 1, "team-a");
+        approve(v3);
+        awaitDeployment(ServingDeploymentBuilder.name("team-a", next), v3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment(name) == null);
+        assertThat(client().services().inNamespace(NAMESPACE).withName(name).get()).isNull();
+        assertThat(deployment(otherName)).isNotNull();
     }
 
     @Test
