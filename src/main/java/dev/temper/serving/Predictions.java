@@ -1,5 +1,6 @@
 package dev.temper.serving;
 
+import dev.temper.engine.serving.ClassProbabilities;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,34 +19,11 @@ public record Predictions(long modelVersionId, String model, int version, List<P
         List<String> classNames = model.predictor().manifest().classNames();
         List<Prediction> predictions = new ArrayList<>(logits.length);
         for (float[] row : logits) {
-            float[] probabilities = softmax(row);
-            int best = 0;
-            for (int k = 1; k < probabilities.length; k++) {
-                if (probabilities[k] > probabilities[best]) {
-                    best = k;
-                }
-            }
+            ClassProbabilities answer = ClassProbabilities.of(row);
+            int best = answer.classIndex();
             predictions.add(new Prediction(best, best < classNames.size() ? classNames.get(best) : Integer.toString(best),
-                    probabilities));
+                    answer.probabilities()));
         }
         return new Predictions(model.modelVersionId(), model.name(), model.version(), predictions);
-    }
-
-    private static float[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] exp = new double[logits.length];
-        for (int k = 0; k < logits.length; k++) {
-            exp[k] = Math.exp(logits[k] - max);
-            sum += exp[k];
-        }
-        float[] probabilities = new float[logits.length];
-        for (int k = 0; k < logits.length; k++) {
-            probabilities[k] = (float) (exp[k] / sum);
-        }
-        return probabilities;
     }
 }

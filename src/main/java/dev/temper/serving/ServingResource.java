@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 
 /** Predictions from each team's production model, for members of the team (404 for anyone else). */
 @Path("/api/serving/{team}")
@@ -19,12 +21,16 @@ public class ServingResource {
     public record PredictRequest(float[][] rows) {
     }
 
+    static final String PNG = "image/png";
+
     private final ServingService service;
     private final CurrentUserProvider users;
+    private final ServingConfig config;
 
-    ServingResource(ServingService service, CurrentUserProvider users) {
+    ServingResource(ServingService service, CurrentUserProvider users, ServingConfig config) {
         this.service = service;
         this.users = users;
+        this.config = config;
     }
 
     @POST
@@ -36,6 +42,20 @@ public class ServingResource {
             throw ProblemException.badRequest("the body must be {\"rows\": [[...], ...]}");
         }
         return service.predict(users.get(), team, model, request.rows());
+    }
+
+    /** One image per request, as a PNG body; bounded before it is decoded. */
+    @POST
+    @Path("/{model}/predict")
+    @Consumes(PNG)
+    public Predictions predictPng(@PathParam("team") String team, @PathParam("model") String model,
+                                  InputStream body) throws IOException {
+        byte[] png = body.readNBytes(config.maxImageBytes() + 1);
+        if (png.length > config.maxImageBytes()) {
+            throw new ProblemException(413, "Image too large", "a PNG of at most " + config.maxImageBytes()
+                    + " bytes is accepted");
+        }
+        return service.predictPng(users.get(), team, model, png);
     }
 
     @GET

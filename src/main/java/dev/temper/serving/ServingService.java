@@ -13,6 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,10 +49,21 @@ public class ServingService {
 
     /** The production model's answers for raw input rows; 404 unless the caller is of the team and names it. */
     public Predictions predict(CurrentUser user, String team, String modelName, float[][] rows) {
+        return predict(user, team, modelName, model -> rows);
+    }
+
+    /** The production model's answer for one PNG image, turned into a row as training turned uploaded images. */
+    public Predictions predictPng(CurrentUser user, String team, String modelName, byte[] png) {
+        return predict(user, team, modelName, model -> PngInput.toRows(png, model));
+    }
+
+    private Predictions predict(CurrentUser user, String team, String modelName,
+                                Function<ServedModel, float[][]> input) {
         requireMember(user, team, modelName);
         // A version retired between looking it up and queueing is asked again: the next look finds its successor.
         for (int attempt = 0; attempt < 3; attempt++) {
             ServedModel model = served(team, modelName);
+            float[][] rows = input.apply(model);
             RowCheck.check(rows, model, config.maxRowsPerRequest());
             long start = System.nanoTime();
             float[][] logits;
@@ -71,6 +85,21 @@ public class ServingService {
         ServedModel model = servedByTeam.get(team);
         return Optional.ofNullable(model).map(m -> new ServedStatus(team, m.modelVersionId(), m.name(), m.version(),
                 m.stats().snapshot()));
+    }
+
+    /** Each of the user's teams' production models with the figures of this server's copy, team by team. */
+    public List<ServedNow> servedNow(CurrentUser user) {
+        return registry.aliases(user).stream().filter(alias -> ModelAlias.PRODUCTION.equals(alias.alias))
+                .sorted(Comparator.comparing(alias -> alias.team))
+                .map(alias -> {
+                    ModelVersion version = alias.modelVersion;
+                    ServedModel loaded = servedByTeam.get(alias.team);
+                    ServingStats.Snapshot figures = loaded != null && loaded.modelVersionId() == version.id
+                            ? loaded.stats().snapshot() : null;
+                    return new ServedNow(alias.team, version.id, version.name, version.version, alias.updatedAt,
+                            figures == null ? 0 : figures.requests(), figures == null ? null : figures.p50Millis());
+                })
+                .toList();
     }
 
     /** An approval moved a production alias: load the new version now and retire the old one. */

@@ -73,9 +73,10 @@ class ArchitectureTest {
 
     @Test
     void theWorkerUsesOnlyTheEngineAndTheApiContract() {
+        // com.sun.net.httpserver is the JDK's own HTTP server (module jdk.httpserver), which the serve mode answers on.
         classes().that().resideInAPackage("dev.temper.worker..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.temper.worker..", "dev.temper.engine..",
-                        "dev.temper.contract..", "java..", "com.fasterxml.jackson..")
+                        "dev.temper.contract..", "java..", "com.fasterxml.jackson..", "com.sun.net.httpserver..")
                 .check(temper);
     }
 

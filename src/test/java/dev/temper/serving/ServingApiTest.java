@@ -7,19 +7,18 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.engine.BlobsFixture;
+import dev.temper.engine.ImagesFixture;
 import dev.temper.engine.model.DjlInference;
 import dev.temper.engine.model.ExportedModel;
-import dev.temper.engine.model.ModelArchive;
 import dev.temper.engine.model.ModelManifest;
 import dev.temper.engine.training.Trainer;
 import dev.temper.engine.training.TrainingRequest;
-import dev.temper.registry.ModelVersion;
 import dev.temper.registry.ModelVersionRepository;
 import dev.temper.storage.ArtifactStore;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
+import dev.temper.testsupport.StoredModels;
 import dev.temper.training.TrainingJobRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -38,13 +37,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Approval serves the approved model: its answers are DJL's on the approved SavedModel, only its team may ask, bad
  * rows are refused, a switch to the next approved version loses no request and every answer names its version, and
- * a model whose stored files no longer match their recorded hash is not served.
+ * a model whose stored files no longer match their recorded hash is not served. An image model also takes one PNG per
+ * request and answers it exactly as it answers the same pixels sent as a row.
  */
 @QuarkusTest
 class ServingApiTest {
@@ -115,6 +116,64 @@ class ServingApiTest {
     }
 
     @Test
+    void aPngImageIsAnsweredExactlyAsTheSamePixelsSentAsARow() throws IOException {
+        String name = "png-" + UUID.randomUUID().toString().substring(0, 8);
+        Trained cnn = register(name, 1, false, work -> Trainer.pretrain(ImagesFixture.architecture(1),
+                TrainingRequest.of(ImagesFixture.images(120, 3, 1, 41), ImagesFixture.images(30, 3, 1, 42),
+                        BlobsFixture.quick(43), work.resolve("model"))));
+        approve(cnn.id());
+        // Uploaded images become bytes, then byte / 255: the rows sent as arrays hold exactly those values.
+        float[][] images = ImagesFixture.images(6, 3, 1, 44).features();
+        for (float[] image : images) {
+            byte[] png = GreyPng.encode(image, 8, 8);
+            float[] pixels = GreyPng.asTrained(image);
+
+            JsonPath fromPng = as("alice").contentType("image/png").body(png)
+                    .post("/api/serving/team-a/{m}/predict", name).then().statusCode(200).extract().jsonPath();
+            JsonPath fromRow = predict("alice", name, new float[][] {pixels}).statusCode(200).extract().jsonPath();
+
+            assertThat(fromPng.getLong("modelVersionId")).isEqualTo(cnn.id());
+            assertThat(fromPng.getInt("predictions[0].classIndex")).isEqualTo(fromRow.getInt("predictions[0].classIndex"));
+            assertThat(fromPng.getList("predictions[0].probabilities", Float.class))
+                    .isEqualTo(fromRow.getList("predictions[0].probabilities", Float.class));
+        }
+        // A colour PNG of the same pixels is turned to grey by luminance, as the dataset import does.
+        byte[] colour = GreyPng.encodeAsRgb(images[0], 8, 8);
+        JsonPath fromColour = as("alice").contentType("image/png").body(colour)
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(200).extract().jsonPath();
+        JsonPath fromGrey = predict("alice", name, new float[][] {GreyPng.asTrained(images[0])}).statusCode(200)
+                .extract().jsonPath();
+        assertThat(fromColour.getList("predictions[0].probabilities", Float.class))
+                .isEqualTo(fromGrey.getList("predictions[0].probabilities", Float.class));
+
+        // Wrong size, not a PNG, too large, another team: each says why.
+        as("alice").contentType("image/png").body(GreyPng.encode(new float[9 * 8], 9, 8))
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("9 pixels wide and 8 high"))
+                .body("detail", containsString("takes images 8 wide and 8 high"));
+        as("alice").contentType("image/png").body("GIF89a not a png".getBytes(StandardCharsets.US_ASCII))
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not a PNG image"));
+        byte[] truncated = Arrays.copyOf(GreyPng.encode(images[0], 8, 8), 40);
+        as("alice").contentType("image/png").body(truncated).post("/api/serving/team-a/{m}/predict", name).then()
+                .statusCode(400).body("detail", containsString("PNG"));
+        as("alice").contentType("image/png").body(new byte[4 * 1024 * 1024 + 1])
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("at most 4194304 bytes"));
+        as("bob").contentType("image/png").body(GreyPng.encode(images[0], 8, 8))
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(404);
+    }
+
+    @Test
+    void anMlpRefusesImages() throws IOException {
+        String name = "rows-only-" + UUID.randomUUID().toString().substring(0, 8);
+        approve(register(name, 1, 51, false).id());
+        as("alice").contentType("image/png").body(GreyPng.encode(new float[64], 8, 8))
+                .post("/api/serving/team-a/{m}/predict", name).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not images"));
+    }
+
+    @Test
     void aSwitchToTheNextApprovedVersionLosesNoRequestAndEachAnswerNamesItsVersion() throws Exception {
         String name = "switched-" + UUID.randomUUID().toString().substring(0, 8);
         Trained v1 = register(name, 1, 21, false);
@@ -172,26 +231,20 @@ class ServingApiTest {
      * version {@code version} of {@code name}; with {@code tamper}, the stored zip is of a changed copy.
      */
     private Trained register(String name, int version, long seed, boolean tamper) throws IOException {
+        return register(name, version, tamper, work -> Trainer.pretrain(BlobsFixture.architecture(),
+                TrainingRequest.of(BlobsFixture.train(), BlobsFixture.validation(), BlobsFixture.quick(seed),
+                        work.resolve("model"))));
+    }
+
+    private Trained register(String name, int version, boolean tamper, Function<Path, ExportedModel> training)
+            throws IOException {
         Path work = Files.createTempDirectory("serving-test");
-        ExportedModel model = Trainer.pretrain(BlobsFixture.architecture(), TrainingRequest.of(BlobsFixture.train(),
-                BlobsFixture.validation(), BlobsFixture.quick(seed), work.resolve("model")));
+        ExportedModel model = training.apply(work);
         if (tamper) {
             Files.writeString(model.directory().resolve("extra.txt"), "changed after registration");
         }
-        Path zip = work.resolve("model.zip");
-        ModelArchive.zip(model.directory(), zip);
-        String key = "models/team-a/" + UUID.randomUUID() + ".zip";
-        store.put(key, zip);
         long id = made.model(datasetId);
-        String manifest = Files.readString(model.directory().resolve(ModelManifest.FILE_NAME));
-        QuarkusTransaction.requiringNew().run(() -> {
-            ModelVersion row = models.findById(id);
-            row.name = name;
-            row.version = version;
-            row.sha256 = model.sha256();
-            row.artifactKey = key;
-            row.manifestJson = manifest;
-        });
+        StoredModels.store(store, models, id, name, version, model);
         return new Trained(id, model.directory());
     }
 

@@ -9,18 +9,18 @@ import java.awt.image.Raster;
  * Turns a decoded image into bytes in height-width-channel order with 1 or 3 channels. Colour goes to
  * gray by luminance (ITU-R BT.601 weights); gray is replicated into red, green and blue. Alpha is dropped.
  */
-final class PixelConversion {
+public final class PixelConversion {
 
     private PixelConversion() {
     }
 
     /** Gray images are read from their raster: {@code getRGB} would pass them through a gamma curve. */
-    static boolean isGray(BufferedImage image) {
+    public static boolean isGray(BufferedImage image) {
         return !(image.getColorModel() instanceof IndexColorModel)
                 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
     }
 
-    static byte[] toBytes(BufferedImage image, int channels) {
+    public static byte[] toBytes(BufferedImage image, int channels) {
         int width = image.getWidth();
         int height = image.getHeight();
         byte[] pixels = new byte[width * height * channels];

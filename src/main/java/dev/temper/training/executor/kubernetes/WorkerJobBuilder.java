@@ -30,8 +30,8 @@ public final class WorkerJobBuilder {
     static final String TOKEN_KEY = "token";
     static final String GPU_RESOURCE = "nvidia.com/gpu";
     /** The Quarkus fast-jar layout of the image; lib/boot holds the logging jars. */
-    static final String CLASSPATH = "/app/app/*:/app/lib/main/*:/app/lib/boot/*";
-    static final String TENSORFLOW_LIBRARY_PATH = "/opt/tensorflow";
+    public static final String CLASSPATH = "/app/app/*:/app/lib/main/*:/app/lib/boot/*";
+    public static final String TENSORFLOW_LIBRARY_PATH = "/opt/tensorflow";
     /** The image's non-root user, who owns the artifact directory. */
     private static final long APP_USER = 10001;
 

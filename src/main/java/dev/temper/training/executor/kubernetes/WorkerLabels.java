@@ -59,7 +59,7 @@ public final class WorkerLabels {
      * and ending with a letter or digit. Other characters become '-'; the label is for selecting, the team
      * itself is in Temper's database.
      */
-    static String labelValue(String text) {
+    public static String labelValue(String text) {
         String value = INVALID.matcher(text == null ? "" : text).replaceAll("-");
         if (value.length() > MAX_VALUE_LENGTH) {
             value = value.substring(0, MAX_VALUE_LENGTH);
