@@ -45,7 +45,7 @@ public class EmbeddedServices {
         this.keycloakHome = config.keycloakHome();
     }
 
-    /** PostgreSQL first: the schema migration that follows needs it. */
+    /** PostgreSQL first, with the owner and app roles: the schema migration that follows needs them. */
     void startPostgres(@Observes @Priority(StartupMigration.STARTUP_PRIORITY - 10) StartupEvent event)
             throws IOException {
         if (!enabled) {
@@ -53,15 +53,18 @@ public class EmbeddedServices {
         }
         if (isListening(postgresPort)) {
             LOG.infof("PostgreSQL already answers on port %d; using it", postgresPort);
-            return;
+        } else {
+            Files.createDirectories(postgresData);
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(postgresPort)
+                    .setDataDirectory(postgresData)
+                    .setCleanDataDirectory(false)
+                    .start();
+            LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgresPort, postgresData.toAbsolutePath());
         }
-        Files.createDirectories(postgresData);
-        postgres = EmbeddedPostgres.builder()
-                .setPort(postgresPort)
-                .setDataDirectory(postgresData)
-                .setCleanDataDirectory(false)
-                .start();
-        LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgresPort, postgresData.toAbsolutePath());
+        // The embedded server's superuser is used for this step only; the app then connects as the app role.
+        DatabaseRoles.create("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres", "postgres",
+                DatabaseRoles.DATABASE, DatabaseRoles.DEMO_OWNER, DatabaseRoles.DEMO_APP);
     }
 
     /** Keycloak after the migration; OIDC connects to it on the first sign-in. */

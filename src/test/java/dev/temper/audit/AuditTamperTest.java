@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.temper.audit.ChainVerification.Problem;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
+import dev.temper.testsupport.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -17,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tampers with the trail as the database superuser would (the tests connect as one) and checks that verification
- * fails and names the first bad entry. Each tampering runs in a transaction that is rolled back after verifying
- * inside it, so the real trail stays intact for every other test.
+ * Tampers with the trail as the database superuser would (the app's own role cannot: see AppRoleTest) and checks
+ * that verification fails and names the first bad entry. The trail is put back after each tampering, so it stays
+ * intact for every other test.
  */
 @QuarkusTest
 class AuditTamperTest {
@@ -37,12 +40,6 @@ class AuditTamperTest {
 
     @Inject
     AuditRepository entries;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    UserTransaction transaction;
 
     @BeforeEach
     void fiveFreshEntries() {
@@ -121,7 +118,7 @@ class AuditTamperTest {
         AuditEntry before = entries.atSeq(middle.seq - 1).orElseThrow();
         long forgedId = entries.head().orElseThrow().id + 1_000_000;
         ChainVerification result = tamperAndVerify(sql -> {
-            // A superuser can drop the constraint that keeps sequence numbers unique, within the transaction.
+            // A superuser can drop the constraint that keeps sequence numbers unique (put back afterwards).
             sql.accept("alter table audit_entry drop constraint audit_entry_seq_unique");
             AuditEntry forged = new AuditEntry();
             forged.id = forgedId;
@@ -148,36 +145,55 @@ class AuditTamperTest {
     }
 
     /**
-     * Runs the statements with the append-only triggers off (replica mode skips ordinary triggers; only a
-     * superuser may set it), verifies inside the same transaction, and rolls everything back.
+     * Runs the statements as the database superuser with the append-only triggers off (replica mode skips ordinary
+     * triggers; only a superuser may set it, never the app's role), each committed as an attacker's would be, then
+     * verifies through the app, and finally puts the trail back as it was before, so that other tests find it intact.
      */
     private ChainVerification tamperAndVerify(Consumer<Consumer<String>> tampering) {
-        try {
-            transaction.begin();
+        try (Connection superuser = Database.superuser(); Statement sql = superuser.createStatement()) {
+            sql.execute("create temp table audit_entry_before as select * from audit_entry");
+            sql.execute("set session_replication_role = replica");
             try {
-                em.createNativeQuery("set local session_replication_role = replica").executeUpdate();
-                tampering.accept(statement -> em.createNativeQuery(statement).executeUpdate());
-                em.clear();
-                return audit.verifyChain(ERIN);
+                tampering.accept(statement -> {
+                    try {
+                        sql.execute(statement);
+                    } catch (SQLException refused) {
+                        throw new IllegalStateException(statement, refused);
+                    }
+                });
+                return QuarkusTransaction.requiringNew().call(() -> audit.verifyChain(ERIN));
             } finally {
-                transaction.rollback();
+                restore(superuser, sql);
             }
-        } catch (Exception failed) {
+        } catch (SQLException failed) {
             throw new IllegalStateException(failed);
         }
     }
 
-    /** What a forger who knows the hash would do: recompute every hash from {@code seq} on, in the same tx. */
+    private static void restore(Connection superuser, Statement sql) throws SQLException {
+        superuser.setAutoCommit(false);
+        sql.execute("delete from audit_entry");
+        sql.execute("alter table audit_entry drop constraint if exists audit_entry_seq_unique");
+        sql.execute("insert into audit_entry select * from audit_entry_before");
+        sql.execute("alter table audit_entry add constraint audit_entry_seq_unique unique (seq)");
+        superuser.commit();
+    }
+
+    /** What a forger who knows the hash would do: recompute every hash from {@code seq} on. */
     private void rehashFrom(long seq, Consumer<String> sql) {
-        em.clear();
-        String previous = entries.atSeq(seq - 1).orElseThrow().hash;
-        for (AuditEntry e : entries.find("seq >= ?1 order by seq", seq).list()) {
-            e.prevHash = previous;
-            String hash = AuditChain.hash(e);
-            sql.accept("update audit_entry set prev_hash = '" + previous + "', hash = '" + hash + "' where id = " + e.id);
-            previous = hash;
-        }
-        em.clear();
+        List<AuditEntry> rewritten = QuarkusTransaction.requiringNew().call(() -> {
+            String previous = entries.atSeq(seq - 1).orElseThrow().hash;
+            List<AuditEntry> changed = entries.find("seq >= ?1 order by seq", seq).list();
+            for (AuditEntry e : changed) {
+                e.prevHash = previous;
+                e.hash = AuditChain.hash(e);
+                previous = e.hash;
+                entries.forget(e);
+            }
+            return changed;
+        });
+        rewritten.forEach(e -> sql.accept("update audit_entry set prev_hash = '" + e.prevHash + "', hash = '" + e.hash
+                + "' where id = " + e.id));
     }
 
     private static void assertBroken(ChainVerification result, long id, long seq, Problem problem) {

@@ -1,0 +1,33 @@
+package dev.temper.testsupport;
+
+import dev.temper.devstack.DatabaseRoles;
+import dev.temper.devstack.DatabaseRoles.Login;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Plain JDBC connections to the test database as each of its three roles, for tests that need a particular one. */
+public final class Database {
+
+    private Database() {
+    }
+
+    /** What an attacker with the server's superuser would do: everything, triggers off included. */
+    public static Connection superuser() throws SQLException {
+        return connect(new Login(PostgresTestResource.SUPERUSER, PostgresTestResource.SUPERUSER));
+    }
+
+    /** The role Flyway migrates as. */
+    public static Connection owner() throws SQLException {
+        return connect(DatabaseRoles.DEMO_OWNER);
+    }
+
+    /** The role the app connects as. */
+    public static Connection app() throws SQLException {
+        return connect(DatabaseRoles.DEMO_APP);
+    }
+
+    private static Connection connect(Login login) throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), login.user(), login.password());
+    }
+}
