@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +120,7 @@ public final class ModelServer implements AutoCloseable {
             return;
         }
         List<String> classNames = predictor.manifest().classNames();
-        List<Map<String, Object>> predictions = java.util.Arrays.stream(logits).map(ClassProbabilities::of)
+        List<Map<String, Object>> predictions = Arrays.stream(logits).map(ClassProbabilities::of)
                 .map(p -> Map.<String, Object>of("classIndex", p.classIndex(),
                         "label", classNames.get(p.classIndex()), "probabilities", p.probabilities()))
                 .toList();

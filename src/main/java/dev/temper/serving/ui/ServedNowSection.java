@@ -15,6 +15,7 @@ import dev.temper.ui.Formats;
 import dev.temper.ui.HomeSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The home page's "Served now": each of the user's teams' production model, since when, and how this server's copy
@@ -50,7 +51,7 @@ class ServedNowSection implements HomeSection {
             Span figures = new Span(model.requests() == 0
                     ? " since " + Formats.time(model.since()) + ", no request answered yet"
                     : " since " + Formats.time(model.since()) + ", " + model.requests() + " requests answered, p50 "
-                    + String.format(java.util.Locale.ROOT, "%.2f", model.p50Millis()) + " ms");
+                    + String.format(Locale.ROOT, "%.2f", model.p50Millis()) + " ms");
             Div line = new Div(new Span(model.team() + ": "), link, figures);
             line.setId("served-" + model.team());
             section.add(line);
