@@ -53,8 +53,10 @@ class BrowserAuditTest {
 
             erin.type("filter-actor", "dana");
             erin.type("filter-action", "dataset.archive");
-            erin.until(() -> size(erin) == 2);
-            assertThat(rows(erin)).hasSize(2).allSatisfy(row -> assertThat(row).contains("dana", "dataset.archive",
+            // Other test classes leave refusals by dana too (the suite shares one database): at least her two.
+            erin.until(() -> size(erin) >= 2 && !rows(erin).isEmpty() && rows(erin).stream()
+                    .allMatch(row -> row.contains("dana") && row.contains("dataset.archive")));
+            assertThat(rows(erin)).hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> assertThat(row).contains("dana", "dataset.archive",
                     "DENIED").doesNotContain("carol"));
 
             erin.type("filter-object-id", "543211");
