@@ -63,7 +63,7 @@ class BrowserServedNowTest {
         }
         made = new HandMadeEvaluations(jobs, models, datasets);
         long datasetId = as("alice").multiPart("name", "served-now").multiPart("labelColumn", "species")
-                .multiPart("file", "s.csv", CsvFixtures.blobs(60, 9).getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("file", "s.csv", CsvFixtures.blobs(60, 23).getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         String name = "served-now-" + UUID.randomUUID().toString().substring(0, 6);
         long model = made.model(datasetId);

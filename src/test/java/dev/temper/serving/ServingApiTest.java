@@ -68,7 +68,7 @@ class ServingApiTest {
         made = new HandMadeEvaluations(jobs, models, datasets);
         if (datasetId == 0) {
             datasetId = as("alice").multiPart("name", "serving-lineage").multiPart("labelColumn", "species")
-                    .multiPart("file", "s.csv", CsvFixtures.blobs(60, 9).getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .multiPart("file", "s.csv", CsvFixtures.blobs(60, 17).getBytes(StandardCharsets.UTF_8), "text/csv")
                     .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         }
     }

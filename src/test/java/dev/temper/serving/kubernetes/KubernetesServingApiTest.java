@@ -72,7 +72,7 @@ class KubernetesServingApiTest {
     @Test
     void eachApprovalRollsTheModelsDeploymentToTheApprovedVersion() {
         long dataset = as("alice").multiPart("name", "k8s-serving").multiPart("labelColumn", "species")
-                .multiPart("file", "s.csv", CsvFixtures.blobs(60, 9).getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("file", "s.csv", CsvFixtures.blobs(60, 19).getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         String model = "Digits_" + UUID.randomUUID().toString().substring(0, 6);
         HandMadeEvaluations made = new HandMadeEvaluations(jobs, models, datasets);
