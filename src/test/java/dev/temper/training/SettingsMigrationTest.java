@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class SettingsMigrationTest {
                         + " repeat('b', 64), 'k', '" + V1_MANIFEST + "', 1, 1, '" + V1_SETTINGS + "', 'a', now())");
             }
 
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            // The app role is the connecting superuser here, so V19 has no separate role to grant to.
+            Flyway.configure().dataSource(dataSource).placeholders(Map.of("appRole", "postgres")).load().migrate();
 
             TrainingStrategy legacy = new TrainingStrategy(8, 32, 0.005, 1, true, 0.1, 7);
             TrainingSettings meant = new TrainingSettings(legacy, ArchitectureSpec.mlp(List.of(32, 16)));
