@@ -4,6 +4,7 @@ import dev.temper.approval.policy.Evidence;
 import dev.temper.approval.policy.GateCheck;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditLog;
+import dev.temper.base.PlainText;
 import dev.temper.base.PolicyDecision;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
@@ -288,6 +289,6 @@ public class ApprovalService {
         if (text.length() > maxLength) {
             throw ProblemException.badRequest(field + ": at most " + maxLength + " characters");
         }
-        return text.strip();
+        return PlainText.requireText(text.strip(), field);
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The server's JSON for small structured columns (feature names, class counts, strategies) and request parts. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper MAPPER = StrictJson.apply(new ObjectMapper().findAndRegisterModules());
 
     private Json() {
     }

@@ -1,8 +1,10 @@
 package dev.temper.training;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.base.Json;
+import dev.temper.base.problem.JsonProblems;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.ArchitectureSpec;
 import dev.temper.contract.JobKind;
@@ -86,6 +88,9 @@ public record JobRequest(JobKind kind, String modelName, Long datasetVersionId, 
         }
         if (cause instanceof IllegalArgumentException) {
             return cause.getMessage();
+        }
+        if (e instanceof JsonProcessingException json) {
+            return JsonProblems.describe(json);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int location = message.indexOf(" at [Source");

@@ -3,6 +3,7 @@ package dev.temper.training;
 import dev.temper.audit.AuditAction;
 import dev.temper.audit.AuditRefusals;
 import dev.temper.base.Json;
+import dev.temper.base.PlainText;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
@@ -219,6 +220,7 @@ public class JobService {
         if (request.modelName() == null || request.modelName().isBlank()) {
             throw ProblemException.badRequest("modelName: give the model a name");
         }
+        PlainText.requireName(request.modelName(), "modelName");
         if (request.modelName().strip().length() > JobSubmission.MODEL_NAME_MAX_LENGTH) {
             throw ProblemException.badRequest("modelName: at most " + JobSubmission.MODEL_NAME_MAX_LENGTH
                     + " characters");

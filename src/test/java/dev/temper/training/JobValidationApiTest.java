@@ -60,6 +60,21 @@ class JobValidationApiTest {
         Assertions.assertThat(jobCount()).isEqualTo(jobsBefore);
     }
 
+    @Test
+    void valuesBeyondTheDocumentedLimitsAreRefusedNotStored() {
+        int jobsBefore = jobCount();
+        refused(pretrain(Map.of("epochs", 1_000_000_000)), "epochs must be between 1 and 10000");
+        refused(pretrain(Map.of("batchSize", Integer.MAX_VALUE)), "batchSize must be between 1 and 65536");
+        refused(pretrain(Map.of("optimizer", Map.of("learningRate", 1e308))), "learningRate must be <= 10");
+        refused(pretrain(Map.of("adversarial", Map.of("method", "PGD", "epsilon", 0.1, "stepSize", 0.01,
+                "steps", 1_000_000_000))), "steps must be between 1 and 1000");
+        Map<String, Object> imageEpsilon = pretrain(Map.of("adversarial", Map.of("method", "FGSM", "epsilon", 8)));
+        imageEpsilon.put("architecture", Map.of("type", "CNN", "height", 2, "width", 2, "channels", 1,
+                "convFilters", List.of(4)));
+        refused(imageEpsilon, "strategy.adversarial.epsilon must be <= 1 for image models");
+        Assertions.assertThat(jobCount()).isEqualTo(jobsBefore);
+    }
+
     private static Map<String, Object> pretrain(Map<String, Object> strategy) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "PRETRAIN");

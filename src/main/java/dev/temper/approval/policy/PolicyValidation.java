@@ -1,5 +1,6 @@
 package dev.temper.approval.policy;
 
+import dev.temper.base.PlainText;
 import dev.temper.base.problem.ProblemException;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class PolicyValidation {
         if (name.isEmpty() || name.length() > GatePolicy.NAME_MAX_LENGTH) {
             throw ProblemException.badRequest("name: 1 to " + GatePolicy.NAME_MAX_LENGTH + " characters");
         }
-        p.name = name;
+        p.name = PlainText.requireName(name, "name");
         p.benchmarkId = edit.benchmarkId();
         p.minCleanLower = fraction("minCleanLower", edit.minCleanLower());
         p.minRobustAccuracy = fraction("minRobustAccuracy", edit.minRobustAccuracy());

@@ -1,5 +1,9 @@
 package dev.temper.base.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
@@ -38,8 +42,36 @@ public class ProblemMappers {
         return Problem.response(401, "Unauthorized", "Sign in or send a bearer token");
     }
 
+    /*
+     * Quarkus has its own mappers for the specific Jackson failures, answering 400 with an empty body outside dev
+     * mode; naming each type here puts ours first.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return badJson(json);
+        }
         int status = e.getResponse().getStatus();
         return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
     }
@@ -48,6 +80,19 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected failure", e);
         return Problem.response(500, "Internal error", "The server failed to handle the request; see its log");
+    }
+
+    private static Response badJson(JsonProcessingException e) {
+        return Problem.response(400, "Unreadable body", JsonProblems.describe(e));
+    }
+
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

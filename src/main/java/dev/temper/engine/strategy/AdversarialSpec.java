@@ -54,10 +54,12 @@ public record AdversarialSpec(Method method, double epsilon, double stepSize, in
         SpecChecks.require(method == Method.NONE || epsilon > 0, "epsilon", "epsilon must be > 0 for " + method);
         SpecChecks.nonNegative(stepSize, "stepSize");
         SpecChecks.require(!method.iterative() || stepSize > 0, "stepSize", "stepSize must be > 0 for " + method);
-        SpecChecks.atLeast(steps, 1, "steps");
+        SpecChecks.between(steps, 1, Limits.MAX_ATTACK_STEPS, "steps");
+        SpecChecks.atMost(epsilon, Limits.MAX_INPUT_PERTURBATION, "epsilon");
+        SpecChecks.atMost(stepSize, Limits.MAX_INPUT_PERTURBATION, "stepSize");
         SpecChecks.require(Double.isFinite(ratio) && ratio > 0 && ratio <= 1, "ratio",
                 "ratio must be in (0, 1], was " + ratio);
-        SpecChecks.atLeast(warmupEpochs, 0, "warmupEpochs");
+        SpecChecks.between(warmupEpochs, 0, Limits.MAX_EPOCHS, "warmupEpochs");
         SpecChecks.require(Double.isFinite(beta) && beta > 0 && beta <= MAX_BETA, "beta",
                 "beta must be in (0, " + MAX_BETA + "], was " + beta);
     }

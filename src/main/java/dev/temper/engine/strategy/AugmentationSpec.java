@@ -16,11 +16,12 @@ public record AugmentationSpec(double gaussianNoise, double featureDropout, int 
 
     public AugmentationSpec {
         SpecChecks.nonNegative(gaussianNoise, "gaussianNoise");
+        SpecChecks.atMost(gaussianNoise, Limits.MAX_INPUT_PERTURBATION, "gaussianNoise");
         SpecChecks.fraction(featureDropout, "featureDropout");
-        SpecChecks.atLeast(maxShift, 0, "maxShift");
+        SpecChecks.between(maxShift, 0, Limits.MAX_SHIFT, "maxShift");
         SpecChecks.require(Double.isFinite(maxRotationDegrees) && maxRotationDegrees >= 0 && maxRotationDegrees <= 180,
                 "maxRotationDegrees", "maxRotationDegrees must be in [0, 180], was " + maxRotationDegrees);
-        SpecChecks.atLeast(cutoutSize, 0, "cutoutSize");
+        SpecChecks.between(cutoutSize, 0, Limits.MAX_SHIFT, "cutoutSize");
     }
 
     public static AugmentationSpec none() {

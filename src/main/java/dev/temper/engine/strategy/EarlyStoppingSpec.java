@@ -15,8 +15,9 @@ public record EarlyStoppingSpec(boolean enabled, Metric metric, int patience, do
 
     public EarlyStoppingSpec {
         SpecChecks.notNull(metric, "metric");
-        SpecChecks.atLeast(patience, 1, "patience");
+        SpecChecks.between(patience, 1, Limits.MAX_PATIENCE, "patience");
         SpecChecks.nonNegative(minDelta, "minDelta");
+        SpecChecks.atMost(minDelta, 1, "minDelta");
     }
 
     public static EarlyStoppingSpec off() {

@@ -14,12 +14,12 @@ import java.util.Objects;
 public record FreezeSpec(int firstLayers, List<String> layerNames, int trainTopLayers, int unfreezeEveryEpochs) {
 
     public FreezeSpec {
-        SpecChecks.atLeast(firstLayers, 0, "firstLayers");
+        SpecChecks.between(firstLayers, 0, Limits.MAX_FROZEN_LAYERS, "firstLayers");
         SpecChecks.require(layerNames != null && layerNames.stream().noneMatch(Objects::isNull),
                 "layerNames", "layerNames must not be or contain null");
         layerNames = List.copyOf(layerNames);
-        SpecChecks.atLeast(trainTopLayers, 0, "trainTopLayers");
-        SpecChecks.atLeast(unfreezeEveryEpochs, 0, "unfreezeEveryEpochs");
+        SpecChecks.between(trainTopLayers, 0, Limits.MAX_FROZEN_LAYERS, "trainTopLayers");
+        SpecChecks.between(unfreezeEveryEpochs, 0, Limits.MAX_EPOCHS, "unfreezeEveryEpochs");
     }
 
     public static FreezeSpec none() {

@@ -16,8 +16,10 @@ public record OptimizerSpec(Kind kind, double learningRate, double momentum, dou
     public OptimizerSpec {
         SpecChecks.notNull(kind, "kind");
         SpecChecks.positive(learningRate, "learningRate");
+        SpecChecks.atMost(learningRate, Limits.MAX_LEARNING_RATE, "learningRate");
         SpecChecks.fraction(momentum, "momentum");
         SpecChecks.nonNegative(headLearningRate, "headLearningRate");
+        SpecChecks.atMost(headLearningRate, Limits.MAX_LEARNING_RATE, "headLearningRate");
     }
 
     public static OptimizerSpec adam(double learningRate) {

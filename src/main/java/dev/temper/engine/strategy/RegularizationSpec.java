@@ -11,6 +11,7 @@ public record RegularizationSpec(double weightDecay, double dropout, double labe
 
     public RegularizationSpec {
         SpecChecks.nonNegative(weightDecay, "weightDecay");
+        SpecChecks.atMost(weightDecay, Limits.MAX_WEIGHT_DECAY, "weightDecay");
         SpecChecks.fraction(dropout, "dropout");
         SpecChecks.fraction(labelSmoothing, "labelSmoothing");
     }

@@ -15,10 +15,10 @@ public record ScheduleSpec(Kind kind, int stepEpochs, double gamma, int warmupEp
 
     public ScheduleSpec {
         SpecChecks.notNull(kind, "kind");
-        SpecChecks.atLeast(stepEpochs, 1, "stepEpochs");
+        SpecChecks.between(stepEpochs, 1, Limits.MAX_EPOCHS, "stepEpochs");
         SpecChecks.require(Double.isFinite(gamma) && gamma > 0 && gamma <= 1, "gamma",
                 "gamma must be in (0, 1], was " + gamma);
-        SpecChecks.atLeast(warmupEpochs, 0, "warmupEpochs");
+        SpecChecks.between(warmupEpochs, 0, Limits.MAX_EPOCHS, "warmupEpochs");
     }
 
     public static ScheduleSpec constant() {

@@ -30,6 +30,17 @@ final class SpecChecks {
         require(Double.isFinite(value) && value >= 0 && value < 1, field, field + " must be in [0, 1), was " + value);
     }
 
+    /** An integral value in [minimum, maximum]. */
+    static void between(long value, long minimum, long maximum, String field) {
+        require(value >= minimum && value <= maximum, field,
+                field + " must be between " + minimum + " and " + maximum + ", was " + value);
+    }
+
+    /** A finite value no larger than the limit (the lower bound is checked on its own, with its own message). */
+    static void atMost(double value, double maximum, String field) {
+        require(Double.isFinite(value) && value <= maximum, field, field + " must be <= " + maximum + ", was " + value);
+    }
+
     static void atLeast(long value, long minimum, String field) {
         require(value >= minimum, field, field + " must be >= " + minimum + ", was " + value);
     }

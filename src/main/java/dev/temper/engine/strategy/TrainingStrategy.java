@@ -21,8 +21,8 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
                                EarlyStoppingSpec earlyStopping, AugmentationSpec augmentation) {
 
     public TrainingStrategy {
-        SpecChecks.atLeast(epochs, 1, "epochs");
-        SpecChecks.atLeast(batchSize, 1, "batchSize");
+        SpecChecks.between(epochs, 1, Limits.MAX_EPOCHS, "epochs");
+        SpecChecks.between(batchSize, 1, Limits.MAX_BATCH_SIZE, "batchSize");
         SpecChecks.notNull(optimizer, "optimizer");
         SpecChecks.notNull(schedule, "schedule");
         SpecChecks.notNull(adversarial, "adversarial");
@@ -124,7 +124,7 @@ public record TrainingStrategy(int epochs, int batchSize, long seed, OptimizerSp
     }
 
     private static FreezeSpec legacyFreeze(int frozenLayers) {
-        SpecChecks.atLeast(frozenLayers, 0, "frozenLayers");
+        SpecChecks.between(frozenLayers, 0, Limits.MAX_FROZEN_LAYERS, "frozenLayers");
         return FreezeSpec.firstLayers(frozenLayers);
     }
 }

@@ -88,6 +88,11 @@ final class TrainingLoop {
                     }
                     BatchResult result = step(model, session, objective, optimizer, batch, step, rateFactor,
                             stepsByLayer);
+                    if (!Double.isFinite(result.loss())) {
+                        // Nothing after a NaN or infinite loss means anything; say so instead of reporting garbage.
+                        throw new IllegalStateException("Training diverged at epoch " + epoch + ", step " + step
+                                + ": the loss is " + result.loss() + "; lower the learning rate");
+                    }
                     lossSum += result.loss() * batch.y().length;
                     correct += result.correct();
                     seen += batch.y().length;

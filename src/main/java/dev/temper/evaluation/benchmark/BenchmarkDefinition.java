@@ -1,5 +1,6 @@
 package dev.temper.evaluation.benchmark;
 
+import dev.temper.base.PlainText;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.engine.evaluation.SuiteVersion;
 import dev.temper.engine.evaluation.attacks.Norm;
@@ -27,10 +28,7 @@ final class BenchmarkDefinition {
             throw ProblemException.badRequest("name: at most " + Benchmark.NAME_MAX_LENGTH + " characters, got "
                     + trimmed.length());
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badRequest("name: no control characters (line breaks, tabs)");
-        }
-        return trimmed;
+        return PlainText.requireName(trimmed, "name");
     }
 
     static Norm norm(String norm) {

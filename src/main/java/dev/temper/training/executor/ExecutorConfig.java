@@ -19,8 +19,11 @@ public interface ExecutorConfig {
     @WithDefault("local")
     Type type();
 
-    /** Attempts running at once over all teams: the worker slots the queue fills. */
-    @WithDefault("2")
+    /**
+     * Attempts running at once over all teams: the worker slots the queue fills. One team holds at most all but one
+     * of them, so three lets a team run its default two jobs while another team still gets a slot.
+     */
+    @WithDefault("3")
     @Positive
     int parallelism();
 

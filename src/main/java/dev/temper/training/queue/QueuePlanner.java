@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * job fits their quota now. A team that cannot start its first job blocks only itself.</li>
  * <li>A job needing more GPUs than its team's whole quota could never start; it waits without holding
  * back the team's other jobs, until an admin raises the quota or someone cancels it.</li>
+ * <li>No team holds every worker slot, whatever its quota: with more than one slot, one is always left for other
+ * teams, so a team that queues a hundred jobs cannot lock the others out until they finish.</li>
  * </ul>
  */
 public final class QueuePlanner {
@@ -56,25 +58,33 @@ public final class QueuePlanner {
             int workerSlots) {
         Map<String, TeamQueue> teams = new TreeMap<>();
         for (ActiveJob job : active) {
-            teams.computeIfAbsent(job.team(), team -> new TeamQueue(team, limitsOf(quotas, team))).hold(job.gpus());
+            teams.computeIfAbsent(job.team(), team -> new TeamQueue(team, limitsOf(quotas, team), workerSlots))
+                    .hold(job.gpus());
         }
         queued.stream().sorted(TEAM_ORDER).forEach(job -> teams
-                .computeIfAbsent(job.team(), team -> new TeamQueue(team, limitsOf(quotas, team))).enqueue(job));
+                .computeIfAbsent(job.team(), team -> new TeamQueue(team, limitsOf(quotas, team), workerSlots))
+                .enqueue(job));
 
         List<Long> toStart = new ArrayList<>();
-        int freeSlots = workerSlots - active.size();
-        while (freeSlots > 0) {
+        int free = workerSlots - active.size();
+        while (free > 0) {
             TeamQueue next = teams.values().stream().filter(TeamQueue::headFits).min(FAIRNESS).orElse(null);
             if (next == null) {
                 break;
             }
             toStart.add(next.startHead().id());
-            freeSlots--;
+            free--;
         }
+        int freeSlots = free;
 
         Map<Long, String> waiting = new LinkedHashMap<>();
-        teams.values().forEach(team -> team.explainWaiting(waiting, workerSlots));
+        teams.values().forEach(team -> team.explainWaiting(waiting, workerSlots, freeSlots > 0));
         return new Plan(List.copyOf(toStart), waiting);
+    }
+
+    /** The most jobs one team may run at once, whatever its quota: all slots but one, when there is more than one. */
+    static int slotsPerTeam(int workerSlots) {
+        return Math.max(1, workerSlots - 1);
     }
 
     private static QuotaLimits limitsOf(Map<String, QuotaLimits> quotas, String team) {
@@ -94,12 +104,14 @@ public final class QueuePlanner {
         final Deque<QueuedJob> startable = new ArrayDeque<>();
         /** Jobs bigger than the team's whole GPU quota. */
         final List<QueuedJob> tooBig = new ArrayList<>();
+        final int maxRunning;
         int gpusInUse;
         int running;
 
-        TeamQueue(String team, QuotaLimits limits) {
+        TeamQueue(String team, QuotaLimits limits, int workerSlots) {
             this.team = team;
             this.limits = limits;
+            this.maxRunning = Math.min(limits.maxConcurrentJobs(), slotsPerTeam(workerSlots));
         }
 
         void hold(int gpus) {
@@ -117,7 +129,7 @@ public final class QueuePlanner {
 
         boolean headFits() {
             QueuedJob head = head();
-            return head != null && running < limits.maxConcurrentJobs()
+            return head != null && running < maxRunning
                     && gpusInUse + head.gpus() <= limits.maxGpus();
         }
 
@@ -131,10 +143,10 @@ public final class QueuePlanner {
             return limits.maxGpus() == 0 ? 0 : (double) gpusInUse / limits.maxGpus();
         }
 
-        void explainWaiting(Map<Long, String> waiting, int workerSlots) {
+        void explainWaiting(Map<Long, String> waiting, int workerSlots, boolean slotsFree) {
             QueuedJob head = head();
             for (QueuedJob job : startable) {
-                waiting.put(job.id(), job == head ? headReason(workerSlots) : behind(head, job));
+                waiting.put(job.id(), job == head ? headReason(workerSlots, slotsFree) : behind(head, job));
             }
             for (QueuedJob job : tooBig) {
                 waiting.put(job.id(), "waiting: needs " + job.gpus() + " GPUs, more than " + team + "'s quota of "
@@ -142,12 +154,16 @@ public final class QueuePlanner {
             }
         }
 
-        private String headReason(int workerSlots) {
+        private String headReason(int workerSlots, boolean slotsFree) {
             if (gpusInUse + head().gpus() > limits.maxGpus()) {
                 return "waiting: " + team + " uses " + gpusInUse + " of " + limits.maxGpus() + " GPUs";
             }
             if (running >= limits.maxConcurrentJobs()) {
                 return "waiting: " + team + " runs " + running + " of " + limits.maxConcurrentJobs() + " jobs at once";
+            }
+            if (running >= maxRunning && slotsFree) {
+                return "waiting: " + team + " runs " + running + " jobs, the most one team may hold of the "
+                        + workerSlots + " worker slots (one is kept for other teams)";
             }
             return "waiting: all " + workerSlots + " worker slots are busy";
         }

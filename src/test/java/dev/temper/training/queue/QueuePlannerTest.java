@@ -34,10 +34,33 @@ class QueuePlannerTest {
     @Test
     void withinATeamHigherPriorityStartsFirstThenTheOlderJob() {
         Plan plan = QueuePlanner.plan(List.of(job(1, "team-a", 50, 0), job(2, "team-a", 80, 0),
-                job(3, "team-a", 50, 0)), List.of(), Map.of("team-a", new QuotaLimits(4, 10)), 2);
+                job(3, "team-a", 50, 0)), running("team-b", 0),
+                Map.of("team-a", new QuotaLimits(4, 10), "team-b", FOUR_GPUS), 3);
 
         assertThat(plan.toStart()).containsExactly(2L, 1L);
-        assertThat(plan.waiting()).containsExactly(entry(3L, "waiting: all 2 worker slots are busy"));
+        assertThat(plan.waiting()).containsExactly(entry(3L, "waiting: all 3 worker slots are busy"));
+    }
+
+    @Test
+    void oneTeamNeverHoldsEveryWorkerSlotWhateverItsQuota() {
+        Map<String, QuotaLimits> quotas = Map.of("team-a", new QuotaLimits(4, 10), "team-b", FOUR_GPUS);
+
+        Plan alone = QueuePlanner.plan(List.of(job(1, "team-a", 50, 0), job(2, "team-a", 50, 0),
+                job(3, "team-a", 50, 0)), List.of(), quotas, 3);
+        assertThat(alone.toStart()).containsExactly(1L, 2L);
+        assertThat(alone.waiting()).containsExactly(entry(3L, "waiting: team-a runs 2 jobs, the most one team may"
+                + " hold of the 3 worker slots (one is kept for other teams)"));
+
+        Plan later = QueuePlanner.plan(List.of(job(3, "team-a", 50, 0), job(4, "team-b", 10, 0)),
+                running("team-a", 0, 0), quotas, 3);
+        assertThat(later.toStart()).containsExactly(4L);
+    }
+
+    @Test
+    void aSingleWorkerSlotStillRunsJobs() {
+        Plan plan = QueuePlanner.plan(List.of(job(1, "team-a", 50, 0)), List.of(), Map.of("team-a", FOUR_GPUS), 1);
+
+        assertThat(plan.toStart()).containsExactly(1L);
     }
 
     @Test
