@@ -90,6 +90,7 @@ public class DatasetResource {
         var shape = UploadParameters.imageShape(imageShape);
         var plan = UploadParameters.splits(trainRatio, validationRatio, testRatio, seed);
         var unit = UploadParameters.epsilonUnit(epsilonUnit);
+        service.requireMayRegister(users.get(), team, name);
         java.nio.file.Path spooled = UploadSpool.toTempFile(body, config.maxUploadBytes());
         try {
             return registered(service.register(users.get(), new UploadCommand(team, name, uploadFormat, labelColumn,

@@ -1,9 +1,10 @@
 package dev.temper.dataset;
 
 import dev.temper.audit.AuditAction;
-import dev.temper.audit.AuditRefusals;
 import dev.temper.audit.AuditLog;
+import dev.temper.audit.AuditRefusals;
 import dev.temper.base.Json;
+import dev.temper.base.PlainText;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
@@ -58,6 +59,17 @@ public class DatasetService {
         this.store = store;
         this.audit = audit;
         this.config = config;
+    }
+
+    /**
+     * The checks that need no upload (role, team, name), for a streamed body to pass before it is spooled: the
+     * caller learns of a typo in the team before sending gigabytes, and the server stores nothing for a refusal.
+     */
+    @AuditRefusals(AuditAction.DATASET_REGISTER)
+    public void requireMayRegister(CurrentUser user, String team, String name) {
+        user.requireRole(Roles.ML_ENGINEER, "register datasets");
+        user.teamFor(team);
+        requireName(name);
     }
 
     @AuditRefusals(AuditAction.DATASET_REGISTER)
@@ -235,7 +247,7 @@ public class DatasetService {
         if (name == null || name.isBlank()) {
             throw ProblemException.badRequest("Give the dataset a name");
         }
-        String stripped = name.strip();
+        String stripped = PlainText.requireName(name.strip(), "name");
         if (stripped.length() > Dataset.NAME_MAX_LENGTH) {
             throw ProblemException.badRequest("The name is longer than " + Dataset.NAME_MAX_LENGTH + " characters");
         }

@@ -45,6 +45,8 @@ public class WorkerJobService {
 
     /** Batches larger than this are refused: a worker sends what it has every few seconds. */
     static final int MAX_BATCH_ITEMS = 10_000;
+    /** A failure message is for people; a worker's full stack trace belongs in its log lines. */
+    static final int MAX_FAILURE_CHARS = 2_000;
 
     private final TrainingJobRepository jobs;
     private final JobMetricRepository metrics;
@@ -162,6 +164,7 @@ public class WorkerJobService {
             }
         }
         TrainingJob job = authenticate(jobId, token);
+        WorkerReportChecks.requirePlausible(batch, job.epochsTotal);
         job.heartbeatAt = Instant.now();
         int accepted = points.add(jobId, job.attempt, batch.points());
         for (EpochReport report : batch.epochs()) {
@@ -225,8 +228,13 @@ public class WorkerJobService {
     }
 
     /** Registers the trained model and queues its evaluation; the artifact is removed if that fails. */
-    public ModelVersion completeTraining(long jobId, String token, Path modelZip, String sha256, String manifest) {
+    public ModelVersion completeTraining(long jobId, String token, Path modelZip, String claimedSha256,
+            String manifest) {
         TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
+        if (job.kind == JobKind.EVALUATE) {
+            throw ProblemException.badRequest("An evaluation job produces results, not a model");
+        }
+        String sha256 = ModelUploadCheck.contentHash(modelZip, claimedSha256);
         // Unique even if the database is ever reset while the store is kept.
         String key = "models/" + job.team + "/" + UUID.randomUUID() + ".zip";
         put(key, modelZip);
@@ -247,14 +255,17 @@ public class WorkerJobService {
     @Transactional
     public void fail(long jobId, String token, String message) {
         TrainingJob job = authenticate(jobId, token);
+        if (message == null || message.isBlank()) {
+            throw ProblemException.badRequest("message: a failure report says what failed");
+        }
+        if (message.length() > MAX_FAILURE_CHARS) {
+            message = message.substring(0, MAX_FAILURE_CHARS) + "... (cut at " + MAX_FAILURE_CHARS + " characters)";
+        }
         transitions.finish(job, JobState.FAILED, message, JobTransitions.WORKER_ACTOR_PREFIX + job.id);
     }
 
     private ModelVersion registerResult(long jobId, String token, String key, String sha256, String manifest) {
         TrainingJob job = authenticate(jobId, token);
-        if (job.kind == JobKind.EVALUATE) {
-            throw ProblemException.badRequest("An evaluation job produces results, not a model");
-        }
         ModelVersion version = models.register(new NewModelVersion(job.team, job.modelName, job.createdBy, sha256, key,
                 manifest, job.baseVersion, job.datasetVersion, job.id, job.settingsJson));
         job.resultVersion = version;

@@ -21,8 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The API a worker talks to, authenticated by its job token (not by Keycloak): it can read its own
@@ -127,7 +125,8 @@ public class WorkerResource {
             @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             @HeaderParam(WorkerProtocol.MODEL_SHA256_HEADER) String sha256,
             @HeaderParam(WorkerProtocol.MODEL_MANIFEST_HEADER) String manifestBase64, java.nio.file.Path zip) {
-        String manifest = new String(Base64.getDecoder().decode(manifestBase64), StandardCharsets.UTF_8);
+        service.authenticate(jobId, token);
+        String manifest = ModelUploadCheck.manifest(manifestBase64);
         return ModelVersionDto.of(service.completeTraining(jobId, token, zip, sha256, manifest));
     }
 
@@ -136,7 +135,7 @@ public class WorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void failure(@PathParam("jobId") long jobId, @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             FailureReport report) {
-        service.fail(jobId, token, report.message());
+        service.fail(jobId, token, requireBody(report).message());
     }
 
     private static <T> T requireBody(T body) {
