@@ -8,6 +8,8 @@ import dev.temper.base.paging.ListFilter;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/approvals")
 public class ApprovalResource {
 

@@ -4,6 +4,8 @@ import dev.temper.audit.AuditAnchorService.AnchorRecord;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/audit")
 public class AuditResource {
 

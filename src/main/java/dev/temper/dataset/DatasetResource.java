@@ -7,6 +7,8 @@ import dev.temper.contract.DatasetFile;
 import dev.temper.dataset.format.UploadFormat;
 import dev.temper.dataset.profile.DatasetProfile;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +33,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Dataset versions: register (multipart form or streamed body), read with profile and lineage, derive,
  * archive, delete. Every id outside the caller's teams answers 404.
  */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/datasets")
 public class DatasetResource {
 

@@ -2,14 +2,17 @@ package dev.temper.evaluation;
 
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
 import dev.temper.training.JobResource.JobDto;
 import dev.temper.training.TrainingJob;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** Evaluations on request: a model version measured on another dataset version (e.g. a shifted copy). */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/jobs/evaluations")
 public class EvaluationJobResource {
 

@@ -1,7 +1,9 @@
 package dev.temper.evaluation;
 
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
 import dev.temper.storage.ArtifactStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /** An evaluation's evidence beyond its leaderboard row, for members of its team (404 for anyone else). */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/evaluations")
 public class EvaluationResultResource {
 

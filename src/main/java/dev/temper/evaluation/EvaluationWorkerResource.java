@@ -2,6 +2,8 @@ package dev.temper.evaluation;
 
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.WorkerProtocol;
+import dev.temper.training.workerapi.WorkerTokenIdentityProvider;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  * Where an evaluation worker delivers what it measured. Part of the worker API (authenticated by the job's
  * token, not by Keycloak), owned by the feature that owns the results.
  */
+@RolesAllowed(WorkerTokenIdentityProvider.WORKER_ROLE)
 @Path(WorkerProtocol.JOB_PATH + WorkerProtocol.EVALUATION_PATH)
 public class EvaluationWorkerResource {
 

@@ -3,6 +3,8 @@ package dev.temper.evaluation;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
  * ({@code page}, {@code size} up to 500). The boards readers compare on are the benchmarks' ({@code
  * /api/benchmarks/{id}/leaderboard}); these keep rows recorded before benchmarks, and show a version whole.
  */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/leaderboards")
 public class LeaderboardResource {
 

@@ -3,6 +3,8 @@ package dev.temper.modelcard;
 import dev.temper.base.Json;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
  * the SHA-256 of the card's Markdown, the one recorded at approval for a frozen card.
  */
 // Same root as ModelResource: JAX-RS then merges the classes' methods instead of letting one shadow the other.
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/models")
 public class ModelCardResource {
 

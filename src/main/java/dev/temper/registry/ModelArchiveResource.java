@@ -1,6 +1,8 @@
 package dev.temper.registry;
 
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
  * archive's SHA-256, as recorded at registration, travels in a header so a client can check what it got.
  */
 // Same root as ModelResource: JAX-RS then merges the two classes' methods instead of letting one shadow the other.
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/models")
 public class ModelArchiveResource {
 

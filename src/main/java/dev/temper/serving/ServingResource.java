@@ -2,6 +2,8 @@ package dev.temper.serving;
 
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Predictions from each team's production model, for members of the team (404 for anyone else). */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/serving/{team}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServingResource {

@@ -7,6 +7,8 @@ import dev.temper.base.problem.ProblemException;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.MetricPoint;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/jobs")
 public class JobResource {
 

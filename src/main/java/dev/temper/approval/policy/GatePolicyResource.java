@@ -3,6 +3,8 @@ package dev.temper.approval.policy;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 /** A team's approval gate policy: members read it and its versions, admins of the team write a new version. */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/policies/{team}")
 public class GatePolicyResource {
 

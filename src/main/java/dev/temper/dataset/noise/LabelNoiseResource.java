@@ -5,6 +5,8 @@ import dev.temper.base.Json;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.dataset.profile.LabelSuspect;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Starts a search for suspected label errors in a version and reads its progress and suspects. */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/datasets/{id}/label-noise")
 public class LabelNoiseResource {
 

@@ -1,11 +1,13 @@
 package dev.temper.evaluation.benchmark;
 
+import dev.temper.base.paging.ListFilter;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageParameters;
-import dev.temper.base.paging.ListFilter;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
 import dev.temper.training.JobResource.JobDto;
 import dev.temper.training.TrainingJob;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import java.net.URI;
  * reads them for members of the owning team (404 for anyone else), each leaderboard paged, sorted and filtered
  * in the database.
  */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/benchmarks")
 public class BenchmarkResource {
 

@@ -2,6 +2,8 @@ package dev.temper.evaluation.comparison;
 
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUserProvider;
+import dev.temper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Paired comparisons of two evaluations of the caller's teams: {@code GET /api/comparisons?left=12&right=15}. */
+@RolesAllowed({Roles.VIEWER, Roles.ML_ENGINEER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/comparisons")
 public class ComparisonResource {
 

@@ -9,6 +9,7 @@ import dev.temper.contract.WorkerJobSpec;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.registry.ModelResource.ModelVersionDto;
 import dev.temper.storage.ArtifactStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import java.io.InputStream;
  * The API a worker talks to, authenticated by its job token (not by Keycloak): it can read its own
  * spec and inputs and write its own reports, nothing else.
  */
+@RolesAllowed(WorkerTokenIdentityProvider.WORKER_ROLE)
 @Path(WorkerProtocol.JOB_PATH)
 public class WorkerResource {
 
