@@ -1,11 +1,17 @@
 package dev.temper.webhook;
 
+import dev.temper.base.paging.SortOrder;
 import dev.temper.security.TeamOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class WebhookRepository implements TeamOwnedRepository<Webhook> {
+
+    /** The list's sort names: when created (newest first by default) or by team. */
+    static final SortOrder SORT = new SortOrder(Map.of("created", "createdAt", "team", "team"), "createdAt desc",
+            "id desc");
 
     @Override
     public String listOrder() {

@@ -78,10 +78,10 @@ public class WebhookResource {
                 .build();
     }
 
-    /** A page of the webhooks of {@code team} (or of all the admin's teams), newest first. */
+    /** A page of the webhooks of {@code team} (or of all the admin's teams), newest first unless sorted. */
     @GET
     public Page<WebhookDto> list(@BeanParam PageParameters paging, @QueryParam("team") String team) {
-        return service.page(users.get(), team, paging.request()).map(WebhookDto::of);
+        return service.page(users.get(), team, paging.request(), paging.sort()).map(WebhookDto::of);
     }
 
     @DELETE

@@ -79,14 +79,17 @@ public class WebhookService {
         return webhook;
     }
 
-    /** One page of the webhooks of {@code team}, or of all the admin's teams when none is named; newest first. */
+    /**
+     * One page of the webhooks of {@code team}, or of all the admin's teams when none is named; newest first unless
+     * sorted by {@code created} or {@code team}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Webhook> page(CurrentUser user, String team, PageRequest page) {
+    public Page<Webhook> page(CurrentUser user, String team, PageRequest page, String sort) {
         if (!user.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only an admin of a team may see its webhooks");
         }
         List<String> teams = team == null || team.isBlank() ? List.copyOf(user.teams()) : List.of(member(user, team));
-        return webhooks.pageForTeams(teams, null, Map.of(), page, webhooks.listOrder());
+        return webhooks.pageForTeams(teams, null, Map.of(), page, WebhookRepository.SORT.hql(sort));
     }
 
     public void delete(CurrentUser user, long id) {

@@ -232,8 +232,9 @@ class WebhookApiTest {
                 .body("items.team", not(hasItem("team-b"))).extract().jsonPath();
         assertThat(listed.getList("items.secret")).as("never listed").containsOnlyNulls();
         assertThat(as("erin").get("/api/webhooks?team=team-a").asString()).doesNotContain("\"secret\"");
-        as("erin").get("/api/webhooks?size=1").then().statusCode(200).body("items.size()", equalTo(1))
-                .body("size", equalTo(1));
+        as("erin").get("/api/webhooks?size=1&sort=team,desc").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("size", equalTo(1)).body("items[0].team", equalTo("team-b"));
+        as("erin").get("/api/webhooks?sort=url").then().statusCode(400).body("detail", containsString("sortable"));
 
         as("erin").delete("/api/webhooks/{id}", id).then().statusCode(204);
         as("erin").delete("/api/webhooks/{id}", id).then().statusCode(404);
