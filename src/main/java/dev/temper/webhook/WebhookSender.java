@@ -3,6 +3,7 @@ package dev.temper.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,10 @@ class WebhookSender {
             return AttemptOutcome.answered(response.statusCode(), millisSince(started));
         } catch (HttpTimeoutException e) {
             return AttemptOutcome.failed("no answer within " + config.requestTimeout().toMillis() + " ms",
+                    millisSince(started));
+        } catch (ConnectException e) {
+            return AttemptOutcome.failed("could not connect to " + target.getHost() + (target.getPort() < 0 ? ""
+                    : ":" + target.getPort()) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
                     millisSince(started));
         } catch (IOException e) {
             return AttemptOutcome.failed("request failed: " + (e.getMessage() == null ? "connection error"

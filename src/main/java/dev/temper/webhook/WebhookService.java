@@ -85,10 +85,11 @@ public class WebhookService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Webhook> page(CurrentUser user, String team, PageRequest page, String sort) {
+        // Another team is not found before anything else, as for another team's webhook id.
+        List<String> teams = team == null || team.isBlank() ? List.copyOf(user.teams()) : List.of(member(user, team));
         if (!user.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only an admin of a team may see its webhooks");
         }
-        List<String> teams = team == null || team.isBlank() ? List.copyOf(user.teams()) : List.of(member(user, team));
         return webhooks.pageForTeams(teams, null, Map.of(), page, WebhookRepository.SORT.hql(sort));
     }
 

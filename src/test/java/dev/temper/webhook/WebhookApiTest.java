@@ -194,10 +194,10 @@ class WebhookApiTest {
 
         JsonPath delivery = awaitState(hook, "FAILED");
         assertThat(delivery.getInt("items[0].attempts")).isEqualTo(config.maxAttempts()).isGreaterThan(1);
-        assertThat(delivery.getList("items[0].attemptLog", Object.class)).hasSize(config.maxAttempts());
+        assertThat(delivery.getList("items[0].attemptLog.number", Integer.class)).hasSize(config.maxAttempts());
         assertThat(delivery.getList("items[0].attemptLog.statusCode", Integer.class)).containsOnlyNulls();
         assertThat(delivery.getList("items[0].attemptLog.error", String.class)).allSatisfy(
-                e -> assertThat(e).startsWith("request failed"));
+                e -> assertThat(e).startsWith("could not connect to 127.0.0.1:"));
         assertThat(delivery.getString("items[0].nextAttemptAt")).isNull();
     }
 
