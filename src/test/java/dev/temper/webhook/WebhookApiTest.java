@@ -60,6 +60,10 @@ class WebhookApiTest {
     AuditRepository audit;
     @Inject
     WebhookConfig config;
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    WebhookDeliveryRepository deliveries;
 
     private HandMadeEvaluations made;
     private RecordingReceiver receiver;
@@ -136,6 +140,8 @@ class WebhookApiTest {
         long rejected = request(made.model(datasetId));
         decide("carol", rejected, false).then().statusCode(200).body("state", equalTo("REJECTED"));
         Received rejection = receiver.await(1, PATIENCE).get(0);
+        // A refused decision announces nothing: no second delivery (the total is checked below).
+        decide("frank", rejected, false).then().statusCode(409);
         long withdrawn = request(made.model(datasetId));
         as("alice").contentType(ContentType.JSON).body(Map.of("comment", "found a bug"))
                 .post("/api/approvals/{id}/withdrawal", withdrawn).then().statusCode(200);
@@ -199,6 +205,32 @@ class WebhookApiTest {
         assertThat(delivery.getList("items[0].attemptLog.error", String.class)).allSatisfy(
                 e -> assertThat(e).startsWith("could not connect to 127.0.0.1:"));
         assertThat(delivery.getString("items[0].nextAttemptAt")).isNull();
+    }
+
+    @Test
+    void aDeliveryLeftInTheOutboxIsSentByThePoll() throws Exception {
+        JsonPath hook = register("team-a", "alias.moved");
+        String body = "{\"event\":\"alias.moved\",\"team\":\"team-a\",\"data\":{\"alias\":\"production\"}}";
+        // As a server that stopped after the event committed leaves it: written, never sent, nobody told to send it.
+        long left = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.webhook = webhooks.findById(hook.getLong("id"));
+            delivery.event = WebhookEvent.ALIAS_MOVED.wireName();
+            delivery.payload = body;
+            delivery.state = DeliveryState.PENDING;
+            delivery.createdAt = Instant.now().minusSeconds(60);
+            delivery.nextAttemptAt = delivery.createdAt;
+            deliveries.persist(delivery);
+            return delivery.id;
+        });
+
+        Received post = receiver.await(1, PATIENCE).get(0);
+
+        assertThat(post.body()).isEqualTo(body);
+        assertThat(post.header("X-Temper-Delivery")).isEqualTo(Long.toString(left));
+        assertThat(WebhookSignature.verify(hook.getString("secret"), Long.parseLong(post.header("X-Temper-Timestamp")),
+                body, post.header("X-Temper-Signature"))).isTrue();
+        awaitDelivered(hook.getLong("id"), 1);
     }
 
     @Test
