@@ -1,6 +1,7 @@
 package dev.temper.webhook;
 
 import static dev.temper.testsupport.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -235,6 +236,7 @@ class WebhookApiTest {
 
     @Test
     void onlyTheTeamsAdminsManageItsWebhooks() {
+        given().get("/api/webhooks").then().statusCode(401);
         Map<String, Object> body = Map.of("team", "team-a", "url", receiver.url(), "events", List.of("alias.moved"));
         for (String notAdmin : List.of("alice", "carol", "dana")) {
             as(notAdmin).contentType(ContentType.JSON).body(body).post("/api/webhooks").then().statusCode(403)
