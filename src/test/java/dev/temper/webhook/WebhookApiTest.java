@@ -304,6 +304,21 @@ class WebhookApiTest {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aTeamHasAtMostTwentyWebhooks() {
+        long existing = as("erin").get("/api/webhooks?team=team-b").then().statusCode(200).extract().jsonPath()
+                .getLong("total");
+        for (long i = existing; i < Webhook.MAX_PER_TEAM; i++) {
+            register("team-b", "alias.moved");
+        }
+
+        as("erin").contentType(ContentType.JSON)
+                .body(Map.of("team", "team-b", "url", receiver.url(), "events", List.of("alias.moved")))
+                .post("/api/webhooks").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("has 20 webhooks, the most it may have"));
+        register("team-a", "alias.moved");
+    }
+
     private JsonPath register(String team, String... events) {
         JsonPath created = as("erin").contentType(ContentType.JSON)
                 .body(Map.of("team", team, "url", receiver.url(), "events", List.of(events)))
