@@ -34,16 +34,19 @@ public class ApprovalService {
     private final ModelRegistryService models;
     private final AuditLog audit;
     private final Event<VersionApproved> approved;
+    private final Event<RequestDecided> decided;
     private final ApprovalVoteRepository votes;
     private final ApprovalRules rules;
     private final GateCheck gates;
 
     ApprovalService(ApprovalRepository requests, ModelRegistryService models, AuditLog audit,
-            Event<VersionApproved> approved, ApprovalVoteRepository votes, ApprovalRules rules, GateCheck gates) {
+            Event<VersionApproved> approved, Event<RequestDecided> decided, ApprovalVoteRepository votes,
+            ApprovalRules rules, GateCheck gates) {
         this.requests = requests;
         this.models = models;
         this.audit = audit;
         this.approved = approved;
+        this.decided = decided;
         this.votes = votes;
         this.rules = rules;
         this.gates = gates;
@@ -128,6 +131,7 @@ public class ApprovalService {
             close(request, ApprovalState.REJECTED, user.username(), vote.comment);
             audit.record(user.username(), request.team, AuditAction.APPROVAL_REJECT, request.id,
                     request.modelVersion.label() + ": " + vote.comment);
+            decided.fire(new RequestDecided(request));
             return request;
         }
         long approvals = votes.approvals(request);
@@ -142,6 +146,7 @@ public class ApprovalService {
                 request.modelVersion.label() + ": " + tally + ": " + vote.comment);
         models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
         approved.fire(new VersionApproved(request));
+        decided.fire(new RequestDecided(request));
         return request;
     }
 
@@ -158,6 +163,7 @@ public class ApprovalService {
         close(request, ApprovalState.WITHDRAWN, user.username(), limit(comment));
         audit.record(user.username(), request.team, AuditAction.APPROVAL_WITHDRAW, request.id,
                 request.modelVersion.label() + ": " + request.decisionComment);
+        decided.fire(new RequestDecided(request));
         return request;
     }
 
@@ -176,6 +182,7 @@ public class ApprovalService {
                         + " with " + votes.approvals(request) + " of " + request.requiredApprovals + " approvals");
                 audit.record(SYSTEM_ACTOR, request.team, AuditAction.APPROVAL_EXPIRE, request.id,
                         request.modelVersion.label() + ": " + request.decisionComment);
+                decided.fire(new RequestDecided(request));
                 expired++;
             }
         }

@@ -46,7 +46,11 @@ public enum AuditAction {
     /** An open request passed the expiry its team's policy set; recorded by the sweep, not a person. */
     APPROVAL_EXPIRE("approval.expire", AuditObjectType.APPROVAL_REQUEST),
     /** A new version of a team's approval gate policy, or a refused attempt at one. */
-    GATE_POLICY_UPDATE("gate-policy.update", AuditObjectType.GATE_POLICY);
+    GATE_POLICY_UPDATE("gate-policy.update", AuditObjectType.GATE_POLICY),
+
+    /** A team admin registered a webhook, or was refused one (the reason names the rule). */
+    WEBHOOK_CREATE("webhook.create", AuditObjectType.WEBHOOK),
+    WEBHOOK_DELETE("webhook.delete", AuditObjectType.WEBHOOK);
 
     private final String storedName;
     private final AuditObjectType objectType;

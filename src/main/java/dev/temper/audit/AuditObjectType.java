@@ -9,7 +9,8 @@ public enum AuditObjectType {
     EVALUATION_RESULT("EvaluationResult"),
     BENCHMARK("Benchmark"),
     APPROVAL_REQUEST("ApprovalRequest"),
-    GATE_POLICY("GatePolicy");
+    GATE_POLICY("GatePolicy"),
+    WEBHOOK("Webhook");
 
     private final String storedName;
 

@@ -12,6 +12,7 @@ import dev.temper.testsupport.ConfigMappings;
 import dev.temper.training.executor.ExecutorConfig;
 import dev.temper.training.executor.WorkerConfig;
 import dev.temper.training.queue.QuotaConfig;
+import dev.temper.webhook.WebhookConfig;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class ConfigurationTest {
 
     private static final List<Class<?>> MAPPINGS = List.of(WorkerConfig.class, ExecutorConfig.class,
             QuotaConfig.class, StorageConfig.class, EmbeddedConfig.class, EvaluationConfig.class,
-            DatasetConfig.class, ServingConfig.class, AuditConfig.class);
+            DatasetConfig.class, ServingConfig.class, AuditConfig.class, WebhookConfig.class);
     /** Helpers that only the file's own expressions read. */
     private static final Set<String> EXPRESSION_ONLY = Set.of("temper.keycloak.realm-url");
 

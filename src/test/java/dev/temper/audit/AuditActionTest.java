@@ -31,7 +31,8 @@ class AuditActionTest {
                 Map.entry("approval.reject", "ApprovalRequest"), Map.entry("approval.decide", "ApprovalRequest"),
                 Map.entry("approval.vote", "ApprovalRequest"), Map.entry("approval.withdraw", "ApprovalRequest"),
                 Map.entry("approval.expire", "ApprovalRequest"),
-                Map.entry("gate-policy.update", "GatePolicy")));
+                Map.entry("gate-policy.update", "GatePolicy"),
+                Map.entry("webhook.create", "Webhook"), Map.entry("webhook.delete", "Webhook")));
     }
 
     @Test
