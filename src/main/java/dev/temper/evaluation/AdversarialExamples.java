@@ -38,15 +38,8 @@ public class AdversarialExamples {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AdversarialExamplesView of(CurrentUser user, long evaluationId) {
-        EvaluationResult result = evaluations.get(user, evaluationId);
-        if (result.adversarialExamplesKey == null || result.adversarialExamplesSha256 == null) {
-            throw ProblemException.notFound("Adversarial examples of evaluation", evaluationId);
-        }
-        AdversarialStrip strip = AdversarialStrip.decode(verifiedBytes(result));
-        List<String> classes = result.datasetVersion.classNames();
-        return new AdversarialExamplesView(result.id, result.modelVersion.label(), strip.norm(), strip.epsilon(),
-                result.threatUnit, strip.height(), strip.width(), strip.channels(), strip.examples().stream()
-                        .map(e -> AdversarialExamplesView.Example.of(e, strip, classes)).toList());
+        return find(user, evaluationId)
+                .orElseThrow(() -> ProblemException.notFound("Adversarial examples of evaluation", evaluationId));
     }
 
     /**
@@ -56,7 +49,14 @@ public class AdversarialExamples {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AdversarialExamplesView> find(CurrentUser user, long evaluationId) {
         EvaluationResult result = evaluations.get(user, evaluationId);
-        return result.adversarialExamplesKey == null ? Optional.empty() : Optional.of(of(user, evaluationId));
+        if (result.adversarialExamplesKey == null || result.adversarialExamplesSha256 == null) {
+            return Optional.empty();
+        }
+        AdversarialStrip strip = AdversarialStrip.decode(verifiedBytes(result));
+        List<String> classes = result.datasetVersion.classNames();
+        return Optional.of(new AdversarialExamplesView(result.id, result.modelVersion.label(), strip.norm(),
+                strip.epsilon(), result.threatUnit, strip.height(), strip.width(), strip.channels(),
+                strip.examples().stream().map(e -> AdversarialExamplesView.Example.of(e, strip, classes)).toList()));
     }
 
     private byte[] verifiedBytes(EvaluationResult result) {

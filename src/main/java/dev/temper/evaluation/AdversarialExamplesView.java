@@ -32,23 +32,12 @@ public record AdversarialExamplesView(long evaluationId, String model, String no
         static Example of(AdversarialStrip.Example e, AdversarialStrip strip, List<String> classes) {
             return new Example(e.position(), e.attack(), e.label(), name(classes, e.label()), e.cleanPrediction(),
                     name(classes, e.cleanPrediction()), e.adversarialPrediction(),
-                    name(classes, e.adversarialPrediction()), e.fooled(), distance(strip.norm(), e),
+                    name(classes, e.adversarialPrediction()), e.fooled(), e.distance(strip.norm()),
                     png(e.clean(), strip), png(e.adversarial(), strip));
         }
 
         private static String name(List<String> classes, int index) {
             return index >= 0 && index < classes.size() ? classes.get(index) : String.valueOf(index);
-        }
-
-        private static double distance(String norm, AdversarialStrip.Example e) {
-            double linf = 0;
-            double squares = 0;
-            for (int j = 0; j < e.clean().length; j++) {
-                double d = (double) e.adversarial()[j] - e.clean()[j];
-                linf = Math.max(linf, Math.abs(d));
-                squares += d * d;
-            }
-            return "L2".equals(norm) ? Math.sqrt(squares) : linf;
         }
 
         /** Grey for one channel, RGB from the first three otherwise (HWC order, intensities in [0, 1]). */

@@ -6,11 +6,12 @@ import dev.temper.contract.RobustPoint;
 import dev.temper.engine.evaluation.AdversarialStrip;
 import dev.temper.engine.evaluation.PerExampleOutcomes;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the server verifies of an image evaluation's strip of adversarial examples before it is stored: it is
@@ -78,7 +79,7 @@ final class StripCheck {
         }
         Set<String> attacks = new HashSet<>();
         s.robust().stream().map(RobustPoint::attack).filter(a -> !RobustPoint.WORST_CASE.equals(a)).forEach(attacks::add);
-        BitSet robust = outcomes.survived().getOrDefault(PerExampleOutcomes.WORST_CASE, new java.util.TreeMap<>())
+        BitSet robust = outcomes.survived().getOrDefault(PerExampleOutcomes.WORST_CASE, new TreeMap<>())
                 .get(strip.epsilon());
         int[] positions = outcomes.positions();
         Set<Integer> seen = new HashSet<>();
@@ -99,7 +100,7 @@ final class StripCheck {
             }
             pixels(at + "clean image", e.clean());
             pixels(at + "adversarial image", e.adversarial());
-            double distance = distance(strip.norm(), e.clean(), e.adversarial());
+            double distance = e.distance(strip.norm());
             if (distance > strip.epsilon() + DISTANCE_TOLERANCE) {
                 throw refuse(at + "the adversarial image is " + distance + " from the clean one under " + strip.norm()
                         + ", more than epsilon " + strip.epsilon());
@@ -118,17 +119,6 @@ final class StripCheck {
                 throw refuse(what + " has " + image[j] + " at value " + j + "; pixel intensities lie in [0, 1]");
             }
         }
-    }
-
-    private static double distance(String norm, float[] clean, float[] adversarial) {
-        double linf = 0;
-        double squares = 0;
-        for (int j = 0; j < clean.length; j++) {
-            double d = (double) adversarial[j] - clean[j];
-            linf = Math.max(linf, Math.abs(d));
-            squares += d * d;
-        }
-        return "L2".equals(norm) ? Math.sqrt(squares) : linf;
     }
 
     private static ProblemException refuse(String detail) {

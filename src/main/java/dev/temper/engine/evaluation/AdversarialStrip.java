@@ -48,6 +48,18 @@ public record AdversarialStrip(String norm, double epsilon, int height, int widt
         public boolean fooled() {
             return adversarialPrediction != label;
         }
+
+        /** How far the attack moved the image: the largest change of one value (LINF) or the Euclidean length (L2). */
+        public double distance(String norm) {
+            double linf = 0;
+            double squares = 0;
+            for (int j = 0; j < Math.min(clean.length, adversarial.length); j++) {
+                double d = (double) adversarial[j] - clean[j];
+                linf = Math.max(linf, Math.abs(d));
+                squares += d * d;
+            }
+            return "L2".equals(norm) ? Math.sqrt(squares) : linf;
+        }
     }
 
     public AdversarialStrip {
