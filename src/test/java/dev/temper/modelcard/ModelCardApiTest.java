@@ -16,10 +16,13 @@ import dev.temper.contract.OverlapCheck;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
 import dev.temper.engine.evaluation.compare.McNemar;
+import dev.temper.evaluation.EvaluationRepository;
+import dev.temper.evaluation.EvaluationResult;
 import dev.temper.registry.ModelArchiveResource;
 import dev.temper.registry.ModelVersion;
 import dev.temper.registry.ModelVersionRepository;
 import dev.temper.storage.ArtifactStore;
+import dev.temper.storage.StorageConfig;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
 import dev.temper.testsupport.HandMadeEvaluations.Attempt;
@@ -63,6 +66,10 @@ class ModelCardApiTest {
     FrozenCardRepository frozenCards;
     @Inject
     ArtifactStore store;
+    @Inject
+    EvaluationRepository evaluations;
+    @Inject
+    StorageConfig storage;
 
     private HandMadeEvaluations made;
 
@@ -122,6 +129,33 @@ class ModelCardApiTest {
         given().get("/api/models/{id}/card", model).then().statusCode(401);
         as("bob").get("/api/models/{id}/card/model-index", model).then().statusCode(404);
         given().get("/api/models/{id}/card/model-index", model).then().statusCode(401);
+    }
+
+    @Test
+    void aBaseEvaluatedTwiceIsPairedByItsNewestAndAChangedOutcomesFileIsStatedNotFatalAtApproval()
+            throws Exception {
+        long base = evaluatedModel(Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION));
+        // Measured again, better: the newest evaluation is the one the card compares with.
+        submit(made.evaluation(base, datasetId), Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION)
+                .withCounts(testCount, testCount));
+        long model = evaluatedModel(Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION), base);
+
+        String live = as("alice").get("/api/models/{id}/card", model).then().statusCode(200).extract().asString();
+        assertThat(live).contains("| Clean | 0 | " + (testCount - testCount * 3 / 4) + " | ");
+
+        // Someone replaces the base's newest per-example file; approving the version still freezes a card,
+        // which says why it has no paired test.
+        EvaluationResult newest = QuarkusTransaction.requiringNew().call(() ->
+                evaluations.find("modelVersion.id = ?1 order by id desc", base).firstResult());
+        Files.write(storage.root().resolve(newest.perExampleKey),
+                Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION).outcomes().encode());
+        approve(model, "Sorting parcels by size.");
+
+        ExtractableResponse<Response> frozen = as("alice").get("/api/models/{id}/card", model).then().statusCode(200)
+                .extract();
+        assertThat(frozen.header(ModelCardResource.STATE_HEADER)).isEqualTo("FROZEN");
+        assertThat(frozen.asString()).contains("No paired per-example test with the base: The per-example outcomes of "
+                + "evaluation " + newest.id + " are not the ones recorded").doesNotContain("| Clean | 0 |");
     }
 
     @Test
