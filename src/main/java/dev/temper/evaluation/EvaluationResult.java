@@ -117,6 +117,16 @@ public class EvaluationResult {
     @Column(name = "per_example_sha256")
     public String perExampleSha256;
 
+    /**
+     * Image models: where the strip of clean and adversarial examples ({@code AdversarialStrip.encode()}) lies in the
+     * artifact store, and its hash; null for tables and rows recorded before strips were kept.
+     */
+    @Column(name = "adversarial_examples_key")
+    public String adversarialExamplesKey;
+
+    @Column(name = "adversarial_examples_sha256")
+    public String adversarialExamplesSha256;
+
     /** Image models: mean accuracy over corruption types and severities. */
     @Column(name = "mean_corruption_accuracy")
     public Double meanCorruptionAccuracy;

@@ -25,14 +25,16 @@ public class EvaluationResultResource {
     private final PerExampleFiles files;
     private final CurrentUserProvider users;
     private final ArtifactStore store;
+    private final AdversarialExamples adversarialExamples;
 
     EvaluationResultResource(EvaluationService service, EvaluationEvidenceService evidence, PerExampleFiles files,
-            CurrentUserProvider users, ArtifactStore store) {
+            CurrentUserProvider users, ArtifactStore store, AdversarialExamples adversarialExamples) {
         this.service = service;
         this.evidence = evidence;
         this.files = files;
         this.users = users;
         this.store = store;
+        this.adversarialExamples = adversarialExamples;
     }
 
     /**
@@ -57,6 +59,18 @@ public class EvaluationResultResource {
     public Response perExample(@PathParam("id") long id) throws IOException {
         EvaluationResult result = service.withPerExample(users.get(), id);
         return Response.ok(store.open(result.perExampleKey)).header(SHA256_HEADER, result.perExampleSha256).build();
+    }
+
+    /**
+     * Image evaluations: a strip of test images beside their adversarial versions at the largest epsilon, with the
+     * true label and the model's predictions, PNGs in base64; read only from a file whose hash is the recorded one.
+     * 404 for tables and for rows recorded before strips were kept.
+     */
+    @GET
+    @Path("/{id}/adversarial-examples")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AdversarialExamplesView adversarialExamples(@PathParam("id") long id) {
+        return adversarialExamples.of(users.get(), id);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.temper.base.Sha256;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
+import dev.temper.contract.DataKind;
 import dev.temper.contract.EvaluationSubmission;
 import dev.temper.contract.JobKind;
 import dev.temper.contract.RobustPoint;
@@ -57,12 +58,17 @@ public class EvaluationService {
         SubmissionCheck.Checked checked = QuarkusTransaction.requiringNew().call(() -> check(jobId, token, report));
         String team = QuarkusTransaction.requiringNew().call(() -> workerJobs.authenticate(jobId, token).team);
         // Unique even if the database is ever reset while the store is kept.
-        String key = "evaluations/" + team + "/job-" + jobId + "-" + UUID.randomUUID() + ".tpex";
+        String stem = "evaluations/" + team + "/job-" + jobId + "-" + UUID.randomUUID();
+        String key = stem + ".tpex";
+        String stripKey = checked.strip() == null ? null : stem + ".tadv";
         put(key, checked.perExample());
         try {
+            if (stripKey != null) {
+                put(stripKey, checked.strip());
+            }
             return QuarkusTransaction.requiringNew().call(() -> {
                 TrainingJob job = authenticatedEvaluation(jobId, token);
-                EvaluationResult result = record(job, checked, key);
+                EvaluationResult result = record(job, checked, key, stripKey);
                 workerJobs.succeed(job, "Evaluated " + report.examples() + " test examples"
                         + (report.overlap().excluded() > 0 ? " (" + report.overlap().excluded()
                                 + " left out: the model was trained on them)" : ""));
@@ -70,14 +76,19 @@ public class EvaluationService {
             });
         } catch (RuntimeException e) {
             store.delete(key);
+            if (stripKey != null) {
+                store.delete(stripKey);
+            }
             throw e;
         }
     }
 
     private SubmissionCheck.Checked check(long jobId, String token, EvaluationSubmission report) {
         TrainingJob job = authenticatedEvaluation(jobId, token);
-        return SubmissionCheck.check(report, new SubmissionCheck.Expected(job.datasetVersion.testCount,
-                job.datasetVersion.epsilonUnit(), WorkerJobService.overlapCheck(job.evaluatedVersion, job.datasetVersion)));
+        DatasetVersion dataset = job.datasetVersion;
+        return SubmissionCheck.check(report, new SubmissionCheck.Expected(dataset.testCount, dataset.epsilonUnit(),
+                WorkerJobService.overlapCheck(job.evaluatedVersion, dataset),
+                dataset.kind == DataKind.IMAGE ? dataset.shape() : null, dataset.classNames().size()));
     }
 
     private TrainingJob authenticatedEvaluation(long jobId, String token) {
@@ -88,7 +99,8 @@ public class EvaluationService {
         return job;
     }
 
-    private EvaluationResult record(TrainingJob job, SubmissionCheck.Checked checked, String perExampleKey) {
+    private EvaluationResult record(TrainingJob job, SubmissionCheck.Checked checked, String perExampleKey,
+            String stripKey) {
         ModelVersion model = job.evaluatedVersion;
         DatasetVersion dataset = job.datasetVersion;
         EvaluationSubmission report = checked.submission();
@@ -115,6 +127,8 @@ public class EvaluationService {
         result.testExamples = report.overlap().testExamples();
         result.perExampleKey = perExampleKey;
         result.perExampleSha256 = Sha256.hex(checked.perExample());
+        result.adversarialExamplesKey = stripKey;
+        result.adversarialExamplesSha256 = checked.strip() == null ? null : Sha256.hex(checked.strip());
         result.meanCorruptionAccuracy = report.meanCorruptionAccuracy();
         result.meanCorruptionError = report.meanCorruptionError();
         result.report = report.reportJson();
@@ -143,6 +157,8 @@ public class EvaluationService {
                         : ", unreliable: " + report.flags().stream().map(f -> f.check()).toList())
                         + (result.excludedOverlap > 0 ? ", " + result.excludedOverlap + " excluded as seen in training" : "")
                         + ", per-example sha256=" + result.perExampleSha256
+                        + (result.adversarialExamplesSha256 == null ? ""
+                                : ", adversarial examples sha256=" + result.adversarialExamplesSha256)
                         + (result.benchmarkId == null ? "" : ", benchmark " + result.benchmarkId));
         recorded.fire(new EvaluationRecorded(result.id, model.team, model.id, dataset.id, result.benchmarkId));
         return result;

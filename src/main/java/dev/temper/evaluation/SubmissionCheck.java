@@ -43,12 +43,24 @@ final class SubmissionCheck {
     private SubmissionCheck() {
     }
 
-    /** What the server itself knows of the job: the version's test split, its unit, and the possible overlap check. */
-    record Expected(int testCount, EpsilonUnit unit, OverlapCheck overlap) {
+    /**
+     * What the server itself knows of the job: the version's test split, its unit, the possible overlap check, and
+     * for images their shape (null for a table) and the number of classes.
+     */
+    record Expected(int testCount, EpsilonUnit unit, OverlapCheck overlap, List<Integer> imageShape, int classCount) {
+
+        /** A table's. */
+        Expected(int testCount, EpsilonUnit unit, OverlapCheck overlap) {
+            this(testCount, unit, overlap, null, 0);
+        }
     }
 
-    /** A report that passed, with its per-example outcomes decoded. */
-    record Checked(EvaluationSubmission submission, byte[] perExample, PerExampleOutcomes outcomes) {
+    /**
+     * A report that passed, with its per-example outcomes decoded.
+     *
+     * @param strip the strip of adversarial examples as sent (checked), or null when there is none
+     */
+    record Checked(EvaluationSubmission submission, byte[] perExample, PerExampleOutcomes outcomes, byte[] strip) {
     }
 
     static Checked check(EvaluationSubmission s, Expected expected) {
@@ -98,7 +110,9 @@ final class SubmissionCheck {
         }
         checkOutcomes(outcomes, s);
         checkPositions(outcomes.positions(), expected.testCount());
-        return new Checked(s, bytes, outcomes);
+        byte[] strip = StripCheck.check(s, outcomes, expected.imageShape(), expected.classCount(),
+                expected.testCount());
+        return new Checked(s, bytes, outcomes, strip);
     }
 
     private static Overlap checkOverlap(Overlap overlap, Expected expected) {

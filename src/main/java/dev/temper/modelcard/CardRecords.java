@@ -17,6 +17,7 @@ import dev.temper.modelcard.ModelCardFacts.Details;
 import dev.temper.modelcard.ModelCardFacts.Estimate;
 import dev.temper.modelcard.ModelCardFacts.EvaluationFacts;
 import dev.temper.modelcard.ModelCardFacts.Flag;
+import dev.temper.modelcard.ModelCardFacts.Pairing;
 import dev.temper.registry.ModelVersion;
 import dev.temper.training.StrategyText;
 import dev.temper.training.TrainingSettings;
@@ -36,11 +37,12 @@ final class CardRecords {
 
     /**
      * @param baseResults the base version's results by dataset version id
+     * @param pairings    by the id of each of {@code results} that has a base result: its paired tests with it
      * @param statedUse   the request whose intended use the card quotes, or null
      * @param approving   the approval that freezes the card, or null for a live card
      */
     static ModelCardFacts facts(ModelVersion version, List<EvaluationResult> results, long resultsTotal,
-            Map<Long, EvaluationResult> baseResults, ApprovalRequest statedUse, ApprovalRequest approving,
+            Map<Long, EvaluationResult> baseResults, Map<Long, Pairing> pairings, ApprovalRequest statedUse, ApprovalRequest approving,
             Instant now) {
         TrainingSettings settings = Json.read(version.settingsJson, TrainingSettings.class);
         List<String> recipe = StrategyText.lines(settings);
@@ -51,7 +53,8 @@ final class CardRecords {
         List<EvaluationFacts> evaluations = new ArrayList<>();
         for (EvaluationResult result : results) {
             EvaluationResult base = baseResults.get(result.datasetVersion.id);
-            evaluations.add(evaluation(result, base == null ? null : comparison(base)));
+            evaluations.add(evaluation(result, base == null ? null : comparison(base, pairings.getOrDefault(result.id,
+                    Pairing.unavailable("no paired test was made")))));
         }
         return new ModelCardFacts(details,
                 statedUse == null ? null : new ModelCardFacts.IntendedUse(statedUse.intendedUse,
@@ -102,10 +105,10 @@ final class CardRecords {
                 provenance.hasNonNull("seed") ? provenance.get("seed").asLong() : null, r.createdAt, base);
     }
 
-    private static BaseComparison comparison(EvaluationResult base) {
+    private static BaseComparison comparison(EvaluationResult base, Pairing pairing) {
         return new BaseComparison(base.modelVersion.label(),
                 new Estimate(base.cleanAccuracy, base.cleanLower, base.cleanUpper, null, base.examples),
-                worstCase(base), base.threatModel);
+                worstCase(base), base.threatModel, pairing);
     }
 
     private static SortedMap<Double, Estimate> worstCase(EvaluationResult r) {

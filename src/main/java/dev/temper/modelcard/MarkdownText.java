@@ -2,6 +2,7 @@ package dev.temper.modelcard;
 
 import dev.temper.modelcard.ModelCardFacts.Estimate;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,17 @@ final class MarkdownText {
 
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A p-value to two significant digits ("0.021", "1"); tiny ones in scientific notation ("3.4e-12"). */
+    static String pValue(double p) {
+        if (p == 0) {
+            return "< 1e-300";
+        }
+        if (p < 0.001) {
+            return String.format(Locale.ROOT, "%.1e", p);
+        }
+        return new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     static String decimal(Double value) {

@@ -77,9 +77,41 @@ public record ModelCardFacts(Details details, IntendedUse intendedUse, Approval 
     public record Flag(String check, String reason) {
     }
 
-    /** The base version measured on the same dataset version, to set the fine-tuned numbers against. */
+    /**
+     * The base version measured on the same dataset version, to set the fine-tuned numbers against.
+     *
+     * @param pairing the paired per-example tests against the base, or why there are none
+     */
     public record BaseComparison(String baseLabel, Estimate clean, SortedMap<Double, Estimate> worstCase,
-            String threatModel) {
+            String threatModel, Pairing pairing) {
+    }
+
+    /**
+     * McNemar's exact tests of this version against its base on the same test examples.
+     *
+     * @param tests       clean inputs first, then each epsilon both measured; empty when they cannot be paired
+     * @param unavailable why there are no tests (no per-example outcomes, other examples, ...), or null
+     */
+    public record Pairing(List<PairedTest> tests, String unavailable) {
+
+        public Pairing {
+            tests = List.copyOf(tests);
+        }
+
+        public static Pairing unavailable(String reason) {
+            return new Pairing(List.of(), reason);
+        }
+    }
+
+    /**
+     * One paired test: right on clean inputs ({@code epsilon} null) or surviving every attack at one epsilon.
+     *
+     * @param n01      examples the base gets wrong and this version right
+     * @param n10      examples the base gets right and this version wrong
+     * @param pValue   McNemar's exact two-sided p-value on n01 and n10
+     * @param sentence the verdict in words
+     */
+    public record PairedTest(Double epsilon, int examples, int n01, int n10, double pValue, String sentence) {
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.temper.modelcard.MarkdownText.delta;
 import static dev.temper.modelcard.MarkdownText.estimate;
 import static dev.temper.modelcard.MarkdownText.norm;
 import static dev.temper.modelcard.MarkdownText.number;
+import static dev.temper.modelcard.MarkdownText.pValue;
 import static dev.temper.modelcard.MarkdownText.percent;
 import static dev.temper.modelcard.MarkdownText.time;
 
@@ -18,6 +19,8 @@ import dev.temper.modelcard.ModelCardFacts.Estimate;
 import dev.temper.modelcard.ModelCardFacts.EvaluationFacts;
 import dev.temper.modelcard.ModelCardFacts.Flag;
 import dev.temper.modelcard.ModelCardFacts.IntendedUse;
+import dev.temper.modelcard.ModelCardFacts.PairedTest;
+import dev.temper.modelcard.ModelCardFacts.Pairing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -338,7 +341,33 @@ final class ModelCardMarkdown {
             }
         });
         md.append("\nChanges are differences of the two accuracies; overlapping intervals mean the change may be "
-                + "noise. A paired per-example test is on the comparison page.\n\n");
+                + "noise.\n\n");
+        pairedTests(base);
+    }
+
+    /** McNemar's exact test on the same examples: what differences of accuracies alone cannot say. */
+    private void pairedTests(BaseComparison base) {
+        Pairing pairing = base.pairing();
+        if (pairing == null || pairing.tests().isEmpty()) {
+            md.append("No paired per-example test with the base: ")
+                    .append(pairing == null || pairing.unavailable() == null ? "none was made" : pairing.unavailable())
+                    .append("\n\n");
+            return;
+        }
+        md.append("Paired comparison with the base on the same ").append(pairing.tests().get(0).examples())
+                .append(" test examples (McNemar's exact two-sided test; n01: examples the base gets wrong and this "
+                        + "version right, n10: the base right and this version wrong; robust means surviving every "
+                        + "attack of the suite):\n\n");
+        md.append("| Outcome | n01 | n10 | p | Verdict |\n|---|---|---|---|---|\n");
+        for (PairedTest test : pairing.tests()) {
+            md.append("| ").append(test.epsilon() == null ? "Clean" : "Robust, ε " + number(test.epsilon()))
+                    .append(" | ").append(test.n01()).append(" | ").append(test.n10()).append(" | ")
+                    .append(pValue(test.pValue())).append(" | ").append(cell(test.sentence())).append(" |\n");
+        }
+        if (pairing.tests().size() > 1) {
+            md.append("\nEach test is at the 0.05 level on its own, not corrected for multiplicity.\n");
+        }
+        md.append("\n");
     }
 
     private void line(String label, String value) {

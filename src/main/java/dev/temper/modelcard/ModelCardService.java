@@ -37,14 +37,16 @@ public class ModelCardService {
     private final ApprovalService approvals;
     private final FrozenCardRepository frozen;
     private final AuditLog audit;
+    private final BasePairings pairings;
 
     ModelCardService(ModelRegistryService models, ModelEvaluations evaluations, ApprovalService approvals,
-            FrozenCardRepository frozen, AuditLog audit) {
+            FrozenCardRepository frozen, AuditLog audit, BasePairings pairings) {
         this.models = models;
         this.evaluations = evaluations;
         this.approvals = approvals;
         this.frozen = frozen;
         this.audit = audit;
+        this.pairings = pairings;
     }
 
     /** The version's card: the frozen one once it is approved (verified against its hash), else rendered now. */
@@ -96,11 +98,13 @@ public class ModelCardService {
         List<EvaluationResult> results = evaluations.forCard(version, MAX_EVALUATIONS);
         Map<Long, EvaluationResult> baseResults = version.baseVersion == null ? Map.of()
                 : evaluations.ofVersionOn(version.baseVersion, results.stream().map(r -> r.datasetVersion.id).toList())
-                        .stream().collect(Collectors.toMap(r -> r.datasetVersion.id, Function.identity()));
+                        .stream().collect(Collectors.toMap(r -> r.datasetVersion.id, Function.identity(),
+                                // A base evaluated twice on one dataset version: its newest evaluation speaks.
+                                (a, b) -> a.id > b.id ? a : b));
         ApprovalRequest statedUse = approving != null && (approving.intendedUse != null || approving.caveats != null)
                 ? approving : approvals.newestStatement(version).orElse(null);
         return ModelCardMarkdown.render(CardRecords.facts(version, results, evaluations.count(version), baseResults,
-                statedUse, approving, now));
+                pairings.of(results, baseResults), statedUse, approving, now));
     }
 
     private static String fileName(ModelVersion version) {

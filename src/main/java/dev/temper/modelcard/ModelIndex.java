@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Hugging Face metadata for a card: {@code tags} and {@code model-index} with one result per evaluation (task,
@@ -76,6 +78,7 @@ final class ModelIndex {
         cleanArgs.put("examples", e.examples());
         putInterval(cleanArgs, e.clean());
         cleanArgs.put("excluded_overlap", e.excludedOverlap());
+        pairedWithBase(e, null).ifPresent(paired -> cleanArgs.put("paired_with_base", paired));
         metrics.add(metric("accuracy", "Clean accuracy", e.clean().value(), cleanArgs));
         e.worstCase().forEach((epsilon, estimate) -> {
             Map<String, Object> args = new LinkedHashMap<>();
@@ -89,6 +92,7 @@ final class ModelIndex {
             args.put("examples", estimate.examples() == null ? e.examples() : estimate.examples());
             putInterval(args, estimate);
             args.put("reliable", e.reliable());
+            pairedWithBase(e, epsilon).ifPresent(paired -> args.put("paired_with_base", paired));
             metrics.add(metric("robust_accuracy", "Robust accuracy (" + MarkdownText.norm(e.norm()) + ", epsilon "
                     + MarkdownText.number(epsilon) + ")", estimate.value(), args));
         });
@@ -105,6 +109,27 @@ final class ModelIndex {
         result.put("dataset", dataset);
         result.put("metrics", metrics);
         return result;
+    }
+
+    /**
+     * McNemar's exact test against the base for one metric (clean when {@code epsilon} is null): the base's label,
+     * the discordant counts and the p-value.
+     */
+    private static Optional<Map<String, Object>> pairedWithBase(EvaluationFacts e, Double epsilon) {
+        if (e.base() == null || e.base().pairing() == null) {
+            return Optional.empty();
+        }
+        return e.base().pairing().tests().stream().filter(t -> Objects.equals(t.epsilon(), epsilon)).findFirst()
+                .map(test -> {
+                    Map<String, Object> paired = new LinkedHashMap<>();
+                    paired.put("base", e.base().baseLabel());
+                    paired.put("test", "mcnemar_exact");
+                    paired.put("examples", test.examples());
+                    paired.put("n01", test.n01());
+                    paired.put("n10", test.n10());
+                    paired.put("p_value", test.pValue());
+                    return paired;
+                });
     }
 
     private static Map<String, Object> metric(String type, String name, double value, Map<String, Object> args) {

@@ -80,7 +80,9 @@ final class EvaluationRun {
                 report.corruptions() == null ? null : report.corruptions().meanCorruptionError(),
                 report.provenance().modelSha256(), "TensorFlow " + report.provenance().tensorflowVersion()
                         + ", DJL " + report.provenance().djlVersion(),
-                EngineJson.mapper().writeValueAsString(report));
+                EngineJson.mapper().writeValueAsString(report),
+                report.strip() == null ? null
+                        : Base64.getEncoder().encodeToString(report.strip().withPositions(selection.positions()).encode()));
     }
 
     /** Attack names are the engine's, passed on as they are: suites change, the server treats them as data. */

@@ -54,6 +54,16 @@ class ImageModelApiTest {
         assertThat(base.get("meanCorruptionError")).as("a pre-trained model has no base to compare with").isNull();
         assertThat((Float) robust.get("meanCorruptionAccuracy")).isBetween(0f, 1f);
         assertThat((Float) robust.get("meanCorruptionError")).isPositive();
+
+        // The worker sent a strip of the base's adversarial examples at the largest epsilon, each within it.
+        JsonPath strip = as("alice").get("/api/evaluations/{id}/adversarial-examples",
+                ((Number) base.get("evaluationId")).longValue()).then().statusCode(200).extract().jsonPath();
+        double epsilon = strip.getDouble("epsilon");
+        assertThat(strip.getList("examples")).hasSize(8);
+        assertThat(strip.getList("examples.distance", Float.class))
+                .allSatisfy(distance -> assertThat(distance).isLessThanOrEqualTo((float) epsilon + 1e-5f));
+        assertThat(strip.getList("examples.fooled", Boolean.class)).as("a normally trained CNN is fooled")
+                .contains(true);
     }
 
     private static long train(Map<String, Object> request) {

@@ -1,5 +1,6 @@
 package dev.temper.modelcard;
 
+import dev.temper.engine.evaluation.compare.McNemar;
 import dev.temper.modelcard.ModelCardFacts.Adversarial;
 import dev.temper.modelcard.ModelCardFacts.Attack;
 import dev.temper.modelcard.ModelCardFacts.BaseComparison;
@@ -10,6 +11,8 @@ import dev.temper.modelcard.ModelCardFacts.Estimate;
 import dev.temper.modelcard.ModelCardFacts.EvaluationFacts;
 import dev.temper.modelcard.ModelCardFacts.Flag;
 import dev.temper.modelcard.ModelCardFacts.IntendedUse;
+import dev.temper.modelcard.ModelCardFacts.PairedTest;
+import dev.temper.modelcard.ModelCardFacts.Pairing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +61,18 @@ final class CardFixture {
 
     static BaseComparison base() {
         return new BaseComparison("digits-cnn v1", new Estimate(0.985, 0.976, 0.991, null, 1000),
-                new TreeMap<>(Map.of(0.1, new Estimate(0.412, 0.382, 0.443, 412, 1000))), "same");
+                new TreeMap<>(Map.of(0.1, new Estimate(0.412, 0.382, 0.443, 412, 1000))), "same", pairing());
+    }
+
+    /** The tests the records of both versions' per-example outcomes give: 985 vs 970 right, 412 vs 812 robust. */
+    static Pairing pairing() {
+        return new Pairing(List.of(
+                new PairedTest(null, 1000, 4, 19, McNemar.exactPValue(4, 19), "digits-cnn v1 is more accurate on "
+                        + "clean inputs: 19 examples are right only under digits-cnn v1, 4 only under digits-cnn v2, "
+                        + "p = 0.0026."),
+                new PairedTest(0.1, 1000, 420, 20, McNemar.exactPValue(420, 20), "digits-cnn v2 is more robust at "
+                        + "epsilon 0.1: 420 examples survive only under digits-cnn v2, 20 only under digits-cnn v1, "
+                        + "p < 0.001.")), null);
     }
 
     static ModelCardFacts facts(IntendedUse use, List<EvaluationFacts> evaluations) {

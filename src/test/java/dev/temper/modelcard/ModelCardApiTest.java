@@ -3,6 +3,7 @@ package dev.temper.modelcard;
 import static dev.temper.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,10 +15,14 @@ import dev.temper.contract.EvaluationSubmission.Flag;
 import dev.temper.contract.OverlapCheck;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
+import dev.temper.engine.evaluation.compare.McNemar;
+import dev.temper.evaluation.EvaluationRepository;
+import dev.temper.evaluation.EvaluationResult;
 import dev.temper.registry.ModelArchiveResource;
 import dev.temper.registry.ModelVersion;
 import dev.temper.registry.ModelVersionRepository;
 import dev.temper.storage.ArtifactStore;
+import dev.temper.storage.StorageConfig;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.HandMadeEvaluations;
 import dev.temper.testsupport.HandMadeEvaluations.Attempt;
@@ -61,6 +66,10 @@ class ModelCardApiTest {
     FrozenCardRepository frozenCards;
     @Inject
     ArtifactStore store;
+    @Inject
+    EvaluationRepository evaluations;
+    @Inject
+    StorageConfig storage;
 
     private HandMadeEvaluations made;
 
@@ -97,6 +106,21 @@ class ModelCardApiTest {
                 "## Ethical considerations and caveats", "reliability check **NOT_MONOTONE** fired", "## Robustness",
                 "L-inf, epsilon in standard deviations of each feature on the train split", "95% CI",
                 "Compared with the base model", "| Robust accuracy, ε 0.1 |");
+        // Paired with the base from both evaluations' per-example outcomes: the base is right clean on the first
+        // 90% and robust on the first 20% of the examples, this version on the first 75% and 50%.
+        int cleanOnlyBase = testCount * 9 / 10 - testCount * 3 / 4;
+        int robustOnlyThis = testCount / 2 - testCount / 5;
+        assertThat(markdown).contains("Paired comparison with the base on the same " + testCount + " test examples")
+                .contains("| Clean | 0 | " + cleanOnlyBase + " | ")
+                .contains("| Robust, ε 0.1 | " + robustOnlyThis + " | 0 | ");
+        JsonPath index = as("alice").get("/api/models/{id}/card/model-index", model).then().statusCode(200).extract()
+                .jsonPath();
+        String paired = "'model-index'[0].results[0].metrics[1].args.paired_with_base";
+        assertThat(index.getInt(paired + ".n01")).isEqualTo(robustOnlyThis);
+        assertThat(index.getInt(paired + ".n10")).isZero();
+        // RestAssured reads JSON numbers as floats: compare to a float's precision.
+        assertThat(index.getDouble(paired + ".p_value")).isCloseTo(McNemar.exactPValue(robustOnlyThis, 0),
+                withinPercentage(0.001));
 
         // A viewer of the team reads it; another team's member and an unsigned caller learn nothing.
         as("dana").get("/api/models/{id}/card", model).then().statusCode(200);
@@ -105,6 +129,33 @@ class ModelCardApiTest {
         given().get("/api/models/{id}/card", model).then().statusCode(401);
         as("bob").get("/api/models/{id}/card/model-index", model).then().statusCode(404);
         given().get("/api/models/{id}/card/model-index", model).then().statusCode(401);
+    }
+
+    @Test
+    void aBaseEvaluatedTwiceIsPairedByItsNewestAndAChangedOutcomesFileIsStatedNotFatalAtApproval()
+            throws Exception {
+        long base = evaluatedModel(Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION));
+        // Measured again, better: the newest evaluation is the one the card compares with.
+        submit(made.evaluation(base, datasetId), Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION)
+                .withCounts(testCount, testCount));
+        long model = evaluatedModel(Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION), base);
+
+        String live = as("alice").get("/api/models/{id}/card", model).then().statusCode(200).extract().asString();
+        assertThat(live).contains("| Clean | 0 | " + (testCount - testCount * 3 / 4) + " | ");
+
+        // Someone replaces the base's newest per-example file; approving the version still freezes a card,
+        // which says why it has no paired test.
+        EvaluationResult newest = QuarkusTransaction.requiringNew().call(() ->
+                evaluations.find("modelVersion.id = ?1 order by id desc", base).firstResult());
+        Files.write(storage.root().resolve(newest.perExampleKey),
+                Submissions.of(testCount, testCount, OverlapCheck.SAME_VERSION).outcomes().encode());
+        approve(model, "Sorting parcels by size.");
+
+        ExtractableResponse<Response> frozen = as("alice").get("/api/models/{id}/card", model).then().statusCode(200)
+                .extract();
+        assertThat(frozen.header(ModelCardResource.STATE_HEADER)).isEqualTo("FROZEN");
+        assertThat(frozen.asString()).contains("No paired per-example test with the base: The per-example outcomes of "
+                + "evaluation " + newest.id + " are not the ones recorded").doesNotContain("| Clean | 0 |");
     }
 
     @Test

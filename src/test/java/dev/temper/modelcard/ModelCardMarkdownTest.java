@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.temper.engine.evaluation.compare.McNemar;
+import dev.temper.modelcard.ModelCardFacts.BaseComparison;
+import dev.temper.modelcard.ModelCardFacts.EvaluationFacts;
+import dev.temper.modelcard.ModelCardFacts.Pairing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +80,40 @@ class ModelCardMarkdownTest {
         String noBaseResult = ModelCardMarkdown.render(CardFixture.facts(null,
                 List.of(CardFixture.evaluation(List.of(), null))));
         assertThat(noBaseResult).contains("The base model digits-cnn v1 has no evaluation on digits v2");
+    }
+
+    @Test
+    void pairsCleanAndEachEpsilonWithTheBaseByMcNemarsExactTest() {
+        String robustness = card.substring(card.indexOf("## Robustness"));
+        assertThat(robustness).contains("Paired comparison with the base on the same 1000 test examples")
+                .contains("| Clean | 4 | 19 | 0.0026 | digits-cnn v1 is more accurate on clean inputs")
+                .contains("| Robust, ε 0.1 | 420 | 20 | 1.5e-98 | digits-cnn v2 is more robust at epsilon 0.1")
+                .contains("not corrected for multiplicity");
+
+        EvaluationFacts unpaired = CardFixture.evaluation(List.of(), new BaseComparison("digits-cnn v1",
+                CardFixture.base().clean(), CardFixture.base().worstCase(), "same",
+                Pairing.unavailable("Evaluation 40 was recorded before per-example outcomes were kept")));
+        String withoutTests = ModelCardMarkdown.render(CardFixture.facts(null, List.of(unpaired)));
+        assertThat(withoutTests).contains("No paired per-example test with the base: Evaluation 40 was recorded "
+                + "before per-example outcomes were kept").doesNotContain("| Clean | 4 | 19 |");
+    }
+
+    @Test
+    void theModelIndexCarriesThePairedTestWithTheBaseInMetricArgs() throws Exception {
+        JsonNode metrics = new YAMLMapper().readTree(card.substring(4, card.indexOf("\n---\n", 4) + 1))
+                .at("/model-index/0/results/0/metrics");
+        JsonNode clean = metrics.get(0).at("/args/paired_with_base");
+        assertThat(clean.get("base").asText()).isEqualTo("digits-cnn v1");
+        assertThat(clean.get("test").asText()).isEqualTo("mcnemar_exact");
+        assertThat(clean.get("n01").asInt()).isEqualTo(4);
+        assertThat(clean.get("n10").asInt()).isEqualTo(19);
+        assertThat(clean.get("p_value").asDouble()).isEqualTo(McNemar.exactPValue(4, 19));
+        JsonNode robust = metrics.get(1).at("/args/paired_with_base");
+        assertThat(robust.get("n01").asInt()).isEqualTo(420);
+        assertThat(robust.get("p_value").asDouble()).isLessThan(1e-90);
+        // Epsilon 0.3 was not measured on the base: nothing to pair, nothing claimed.
+        assertThat(metrics.get(2).at("/args/epsilon").asDouble()).isEqualTo(0.3);
+        assertThat(metrics.get(2).at("/args/paired_with_base").isMissingNode()).isTrue();
     }
 
     @Test

@@ -21,8 +21,9 @@ final class AdversarialEvaluation {
     }
 
     /** The curve, the reliability flags, and per example what held. */
+    /** @param strip clean and adversarial images at the largest epsilon, for image models; else null */
     record Outcome(AdversarialResult adversarial, List<ReliabilityFlag> flags,
-                   SortedMap<String, SortedMap<Double, BitSet>> survived) {
+                   SortedMap<String, SortedMap<Double, BitSet>> survived, AdversarialStrip strip) {
     }
 
     /**
@@ -43,13 +44,34 @@ final class AdversarialEvaluation {
                     .target(base);
             AttackSuiteRun.Outcome outcome = AttackSuiteRun.run(new AttackSuiteRun.Subjects(space.target(graph),
                     space.judge(judge), transferSource), space.fromRaw(rawInputs), labels, threat, plan,
-                    space.bounds().lower() > Float.NEGATIVE_INFINITY, spec.seed(), progress);
+                    space.bounds().lower() > Float.NEGATIVE_INFINITY, spec.seed(), progress,
+                    stripFits(spec, manifest));
             AdversarialResult result = new AdversarialResult(threat.norm().label(), threat.unit().description(),
                     threat.describe(), spec.suite().name(), outcome.curve(), plan.stages(manifest.inputDim()).stream()
                     .map(stage -> new AdversarialResult.AttackSettings(stage.name(), stage.parameters())).toList(),
                     spec.seed(), labels.length);
-            return new Outcome(result, outcome.flags(), outcome.survived());
+            return new Outcome(result, outcome.flags(), outcome.survived(),
+                    strip(outcome.strip(), space, rawInputs, labels, spec, manifest));
         }
+    }
+
+    /** Images small enough to show and send; tables have nothing to look at. */
+    private static boolean stripFits(EvaluationSpec spec, ModelManifest manifest) {
+        return spec.imageShape() != null && spec.imageShape().size() <= AdversarialStrip.MAX_VALUES
+                && manifest.classCount() <= AdversarialStrip.MAX_CLASSES;
+    }
+
+    /** The kept examples in raw pixels, positions being indices of the evaluated examples. */
+    private static AdversarialStrip strip(AttackSuiteRun.Strip kept, AttackSpace space, float[][] rawInputs,
+                                          int[] labels, EvaluationSpec spec, ModelManifest manifest) {
+        if (kept == null) {
+            return null;
+        }
+        List<AdversarialStrip.Example> examples = kept.picked().stream().map(c -> new AdversarialStrip.Example(
+                c.index(), c.attack(), labels[c.index()], kept.cleanPredictions()[c.index()], c.prediction(),
+                rawInputs[c.index()].clone(), space.toRaw(c.adversarial()))).toList();
+        return new AdversarialStrip(spec.threatModel().norm().name(), kept.epsilon(), spec.imageShape().height(),
+                spec.imageShape().width(), spec.imageShape().channels(), manifest.classCount(), examples);
     }
 
     /** The base model, when it takes the same inputs; a base of another shape cannot be transferred from. */

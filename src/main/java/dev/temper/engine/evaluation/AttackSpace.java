@@ -68,6 +68,16 @@ final class AttackSpace {
         return out;
     }
 
+    /** An attack-space row back in raw units: raw = a * scale. */
+    float[] toRaw(float[] attackRow) {
+        checkWidth(attackRow, 0);
+        float[] raw = new float[attackRow.length];
+        for (int j = 0; j < attackRow.length; j++) {
+            raw[j] = attackRow[j] * scale[j];
+        }
+        return raw;
+    }
+
     /** What the model is fed for attack-space rows: raw = a * scale, then the model's standardisation. */
     float[][] toModel(float[][] attackRows) {
         if (identity) {

@@ -43,20 +43,38 @@ final class AttackSuiteRun {
     record Subjects(AttackTarget target, Classifier judge, AttackTarget transferSource) {
     }
 
+    /**
+     * @param strip examples for a strip at the largest epsilon, in attack space (clean predictions beside them);
+     *              null when none was asked for or no epsilon is above 0
+     */
     record Outcome(List<EpsilonPoint> curve, SortedMap<String, SortedMap<Double, BitSet>> survived,
-                   List<ReliabilityFlag> flags) {
+                   List<ReliabilityFlag> flags, Strip strip) {
+    }
+
+    /** What the attacks at the largest epsilon left for a strip. */
+    record Strip(double epsilon, List<StripCollector.Candidate> picked, int[] cleanPredictions) {
     }
 
     static Outcome run(Subjects subjects, float[][] inputs, int[] labels, ThreatModel threat, AttackPlan plan,
                        boolean boxed, long seed, SuiteProgress progress) {
+        return run(subjects, inputs, labels, threat, plan, boxed, seed, progress, false);
+    }
+
+    /** @param keepStrip whether to keep examples for a strip at the largest epsilon (images) */
+    static Outcome run(Subjects subjects, float[][] inputs, int[] labels, ThreatModel threat, AttackPlan plan,
+                       boolean boxed, long seed, SuiteProgress progress, boolean keepStrip) {
         float[][] cleanLogits = subjects.judge().logits(inputs);
         boolean[] cleanCorrect = Logits.correct(cleanLogits, labels);
         List<AttackStage> stages = plan.stages(inputs[0].length);
         List<SequentialAttacks.Measured> measured = new ArrayList<>();
+        double largest = threat.epsilons().stream().mapToDouble(e -> e).max().orElse(0);
+        StripCollector collector = keepStrip && largest > 0 ? new StripCollector() : null;
         for (double epsilon : threat.epsilons()) {
             measured.add(SequentialAttacks.measure(subjects.target(), subjects.judge(), stages, inputs, labels, epsilon,
-                    cleanCorrect, progress));
+                    cleanCorrect, progress, epsilon == largest ? collector : null));
         }
+        Strip strip = collector == null ? null
+                : new Strip(largest, collector.picked(), Logits.predictions(cleanLogits));
         long checksStart = System.nanoTime();
         List<EpsilonPoint> curve = measured.stream().map(SequentialAttacks.Measured::point).toList();
         List<ReliabilityFlag> flags = new ArrayList<>();
@@ -83,7 +101,7 @@ final class AttackSuiteRun {
         }
         progress.finished(SuiteStep.since(checksStart, "reliability checks", flags.isEmpty() ? "no flags"
                 : flags.stream().map(flag -> flag.check().name()).toList() + " flagged"));
-        return new Outcome(curve, survivedBits(measured), flags);
+        return new Outcome(curve, survivedBits(measured), flags, strip);
     }
 
     /** The epsilon whose robust accuracy is nearest 50%: where a weak attack shows most. */

@@ -14,14 +14,23 @@ import java.util.List;
  *
  * @param flags      reliability checks that fired; any flag makes the robust numbers unreliable
  * @param perExample per evaluated example, clean and per attack and epsilon, whether it held
+ * @param strip      images only: a few clean and adversarial examples with predictions, positions in the test set
  */
 public record RobustnessReport(SuiteProvenance provenance, EvaluationSpec spec, ClassificationMetrics clean,
                                AdversarialResult adversarial, List<ReliabilityFlag> flags, NoiseResult noise,
                                CorruptionSummary corruptions, DomainShiftResult domainShift,
-                               @JsonIgnore PerExampleOutcomes perExample) {
+                               @JsonIgnore PerExampleOutcomes perExample, @JsonIgnore AdversarialStrip strip) {
 
     public RobustnessReport {
         flags = List.copyOf(flags);
+    }
+
+    /** A report without a strip of adversarial examples (tables, or a suite without attacks). */
+    public RobustnessReport(SuiteProvenance provenance, EvaluationSpec spec, ClassificationMetrics clean,
+                            AdversarialResult adversarial, List<ReliabilityFlag> flags, NoiseResult noise,
+                            CorruptionSummary corruptions, DomainShiftResult domainShift,
+                            PerExampleOutcomes perExample) {
+        this(provenance, spec, clean, adversarial, flags, noise, corruptions, domainShift, perExample, null);
     }
 
     public boolean reliable() {

@@ -54,7 +54,7 @@ final class RobustnessSuite {
             progress.finished(SuiteStep.since(start, "clean", String.format(Locale.ROOT, "accuracy %.2f%% on %,d examples",
                     100 * clean.accuracy().value(), labels.length)));
             AdversarialEvaluation.Outcome attacks = spec.threatModel().epsilons().isEmpty()
-                    ? new AdversarialEvaluation.Outcome(null, List.of(), new TreeMap<>())
+                    ? new AdversarialEvaluation.Outcome(null, List.of(), new TreeMap<>(), null)
                     : AdversarialEvaluation.run(modelDir, manifest, djl::logits, sample.features(), labels, spec,
                             baselineModelDir, progress);
             AttackSpace space = AttackSpace.of(spec.threatModel(), standardization, spec.trainStd());
@@ -80,11 +80,12 @@ final class RobustnessSuite {
             SuiteProvenance provenance = new SuiteProvenance(ContentHash.of(modelDir), spec.seed(), labels.length,
                     test.size(), SuiteProvenance.currentEngineVersion(), TensorFlowRuntime.tensorflowVersion(),
                     TensorFlowRuntime.djlVersion());
-            PerExampleOutcomes perExample = new PerExampleOutcomes(labels.length,
-                    ExampleSample.indices(test.size(), spec.maxExamples(), spec.seed()),
+            int[] positions = ExampleSample.indices(test.size(), spec.maxExamples(), spec.seed());
+            PerExampleOutcomes perExample = new PerExampleOutcomes(labels.length, positions,
                     PerExampleOutcomes.bits(Logits.correct(cleanLogits, labels)), attacks.survived());
             return new RobustnessReport(provenance, spec, clean, attacks.adversarial(), attacks.flags(), noise,
-                    corruptions, shift, perExample);
+                    corruptions, shift, perExample,
+                    attacks.strip() == null ? null : attacks.strip().withPositions(positions));
         }
     }
 

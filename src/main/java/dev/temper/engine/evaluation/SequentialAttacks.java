@@ -33,11 +33,19 @@ final class SequentialAttacks {
 
     static Measured measure(AttackTarget target, Classifier judge, List<AttackStage> stages, float[][] inputs,
                             int[] labels, double epsilon, boolean[] cleanCorrect, SuiteProgress progress) {
+        return measure(target, judge, stages, inputs, labels, epsilon, cleanCorrect, progress, null);
+    }
+
+    /** @param strip hears of every attack's adversarial inputs and the judge's logits for them; may be null */
+    static Measured measure(AttackTarget target, Classifier judge, List<AttackStage> stages, float[][] inputs,
+                            int[] labels, double epsilon, boolean[] cleanCorrect, SuiteProgress progress,
+                            StripCollector strip) {
         boolean[] robust = cleanCorrect.clone();
         Map<String, boolean[]> survivedAfter = new TreeMap<>();
         SortedMap<String, Accuracy> byAttack = new TreeMap<>();
         int gradientFreeExtra = 0;
-        for (AttackStage stage : stages) {
+        for (int stageIndex = 0; stageIndex < stages.size(); stageIndex++) {
+            AttackStage stage = stages.get(stageIndex);
             long start = System.nanoTime();
             int[] standing = IntStream.range(0, robust.length).filter(i -> robust[i]).toArray();
             int fooled = 0;
@@ -49,7 +57,12 @@ final class SequentialAttacks {
                     subsetLabels[s] = labels[standing[s]];
                 }
                 float[][] adversarial = stage.attack().perturb(target, subset, subsetLabels, epsilon);
-                boolean[] held = Logits.correct(judge.logits(adversarial), subsetLabels);
+                float[][] judged = judge.logits(adversarial);
+                boolean[] held = Logits.correct(judged, subsetLabels);
+                if (strip != null) {
+                    strip.attacked(stage.name(), standing, adversarial, judged, subsetLabels,
+                            stageIndex == stages.size() - 1);
+                }
                 for (int s = 0; s < standing.length; s++) {
                     if (!held[s]) {
                         robust[standing[s]] = false;

@@ -66,8 +66,18 @@ public class ComparisonService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PairedComparison compare(CurrentUser user, long leftId, long rightId) {
-        EvaluationResult left = evaluations.get(user, leftId);
-        EvaluationResult right = evaluations.get(user, rightId);
+        return pairRecorded(evaluations.get(user, leftId), evaluations.get(user, rightId));
+    }
+
+    /**
+     * Two evaluations the caller may already read (a model card pairs a version's evaluation with its base's),
+     * compared from their recorded per-example outcomes. It opens no transaction of its own, so a refusal thrown
+     * here leaves the caller's transaction (an approval freezing a card) as it was.
+     *
+     * @throws ProblemException 400 when they cannot be paired (and why); 500 when a per-example file is not the
+     *                          one recorded
+     */
+    public PairedComparison pairRecorded(EvaluationResult left, EvaluationResult right) {
         Comparability.rows(left, right).orElseThrow(ProblemException::badRequest);
         PerExampleOutcomes a = files.read(left);
         PerExampleOutcomes b = files.read(right);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.temper.base.problem.ProblemException;
+import dev.temper.evaluation.AdversarialExamples;
 import dev.temper.evaluation.EvaluationEvidence;
 import dev.temper.evaluation.EvaluationEvidenceService;
 import dev.temper.security.CurrentUser;
@@ -35,13 +36,16 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
 
     private final CurrentUser user;
     private final EvaluationEvidenceService evidence;
+    private final AdversarialExamples adversarialExamples;
     private final H2 title = new H2("Evaluation");
     private final Span missing = new Span();
     private final VerticalLayout details = new VerticalLayout();
 
-    public EvaluationView(SecurityIdentity identity, EvaluationEvidenceService evidence) {
+    public EvaluationView(SecurityIdentity identity, EvaluationEvidenceService evidence,
+            AdversarialExamples adversarialExamples) {
         this.user = CurrentUserProvider.fromIdentity(identity);
         this.evidence = evidence;
+        this.adversarialExamples = adversarialExamples;
         title.setId("evaluation-title");
         missing.setId("evaluation-missing");
         details.setPadding(false);
@@ -71,6 +75,7 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
                 + (e.baseVersion() == null ? "" : ", base model " + e.baseVersion()))), summary, compareLink(e));
         EvidenceSections sections = new EvidenceSections(e);
         details.add(new H3("Robust accuracy against epsilon"), sections.curves());
+        adversarialStrip(e.evaluationId());
         details.add(new H3("Reliability flags"), sections.flags());
         details.add(new H3("Calibration: reliability diagram"), sections.reliabilityDiagram());
         details.add(new H3("Confusion matrix"), sections.confusion());
@@ -85,6 +90,24 @@ public class EvaluationView extends VerticalLayout implements BeforeEnterObserve
         if (!e.notShown().isEmpty()) {
             details.add(sections.notShown());
         }
+    }
+
+    /** Image evaluations only; a table has nothing to look at and the page says nothing of it. */
+    private void adversarialStrip(long evaluationId) {
+        try {
+            adversarialExamples.find(user, evaluationId).ifPresent(strip ->
+                    details.add(stripHeading(), AdversarialStripSection.of(strip)));
+        } catch (ProblemException unverified) {
+            Span refused = new Span(unverified.title() + ": " + unverified.detail());
+            refused.setId("evaluation-strip-refused");
+            details.add(stripHeading(), refused);
+        }
+    }
+
+    private static H3 stripHeading() {
+        H3 heading = new H3("Adversarial examples");
+        heading.setId("evaluation-strip-heading");
+        return heading;
     }
 
     private static Span reliabilityBadge(EvaluationEvidence e) {
