@@ -6,6 +6,7 @@ import dev.temper.contract.WorkerProtocol;
 import dev.temper.registry.ModelVersion;
 import dev.temper.serving.ServingConfig;
 import dev.temper.training.executor.KubernetesExecutorConfig;
+import dev.temper.training.executor.kubernetes.RestrictedPod;
 import dev.temper.training.executor.kubernetes.WorkerJobBuilder;
 import dev.temper.training.executor.kubernetes.WorkerLabels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -88,11 +89,12 @@ final class ServingDeploymentBuilder {
                 .endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext()
+                .withSecurityContext(RestrictedPod.podSecurityContext())
                 .withContainers(container(version))
                 .addNewVolume().withName("artifacts").withNewPersistentVolumeClaim()
                 .withClaimName(executor.artifactClaim().orElseThrow()).withReadOnly(true).endPersistentVolumeClaim()
                 .endVolume()
+                .addToVolumes(RestrictedPod.tmpVolume())
                 .endSpec()
                 .endTemplate()
                 .endSpec()
@@ -132,10 +134,10 @@ final class ServingDeploymentBuilder {
                 .endReadinessProbe()
                 .withNewResources().withRequests(requests)
                 .withLimits(Map.of("memory", new Quantity(serving.memoryMiB() + "Mi"))).endResources()
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withSecurityContext(RestrictedPod.containerSecurityContext())
                 .addNewVolumeMount().withName("artifacts").withMountPath(WorkerJobBuilder.ARTIFACTS_PATH)
                 .withReadOnly(true).endVolumeMount()
+                .addToVolumeMounts(RestrictedPod.tmpMount())
                 .build();
     }
 

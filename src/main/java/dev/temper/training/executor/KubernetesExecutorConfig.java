@@ -36,7 +36,10 @@ public interface KubernetesExecutorConfig {
 
     Optional<String> priorityClassName();
 
-    /** A PersistentVolumeClaim mounted at {@value WorkerJobBuilder#ARTIFACTS_PATH} in worker pods. */
+    /**
+     * A PersistentVolumeClaim mounted read-only at {@value WorkerJobBuilder#ARTIFACTS_PATH} in serving pods; training
+     * workers never mount it.
+     */
     Optional<String> artifactClaim();
 
     Optional<String> serviceAccount();

@@ -99,8 +99,16 @@ class KubernetesServingApiTest {
         assertThat(serve.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
         assertThat(serve.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
         assertThat(serve.getResources().getLimits().get("memory").toString()).isEqualTo("2048Mi");
-        assertThat(first.getSpec().getTemplate().getSpec().getVolumes()).singleElement().satisfies(
-                v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("temper-artifacts"));
+        assertThat(first.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getEmptyDir() == null)
+                .singleElement().satisfies(v -> {
+                    assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("temper-artifacts");
+                    assertThat(v.getPersistentVolumeClaim().getReadOnly()).isTrue();
+                });
+        // The namespace enforces the restricted Pod Security Standard (k8s/base/namespace.yaml).
+        assertThat(first.getSpec().getTemplate().getSpec().getSecurityContext().getSeccompProfile().getType())
+                .isEqualTo("RuntimeDefault");
+        assertThat(serve.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(serve.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         Service service = client().services().inNamespace(NAMESPACE).withName(name).get();
         assertThat(service.getSpec().getSelector()).isEqualTo(first.getSpec().getSelector().getMatchLabels());
         assertThat(service.getSpec().getPorts()).singleElement()

@@ -6,13 +6,14 @@ import dev.temper.training.executor.KubernetesExecutorConfig;
 import dev.temper.training.executor.WorkerEvents;
 import dev.temper.training.executor.WorkerLaunch;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 public class KubernetesJobExecutor implements JobExecutor {
 
     private static final Logger LOG = Logger.getLogger(KubernetesJobExecutor.class);
+    private static final String RESUME = "{\"spec\":{\"suspend\":false}}";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -60,47 +62,45 @@ public class KubernetesJobExecutor implements JobExecutor {
     }
 
     /**
-     * Creates the token Secret, then the Job, then makes the Job the Secret's owner, so that Kubernetes
-     * deletes the Secret with the Job (after its time to live, or when Temper deletes it).
+     * Creates the Job suspended, then its token Secret owned by it, then lets the Job run. Kubernetes deletes the
+     * Secret with its Job (after its time to live, or when Temper deletes the Job), so the server's Role needs no
+     * right to read, change or delete any Secret: RBAC cannot narrow those to names generated per attempt.
      */
     @Override
     public String launch(WorkerLaunch launch) {
-        Secret secret = builder.tokenSecret(launch);
         Job job = builder.job(launch);
         String name = job.getMetadata().getName();
-        client.secrets().inNamespace(namespace).resource(secret).create();
         Job created;
         try {
-            created = client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
+            created = jobs().resource(job).create();
         } catch (KubernetesClientException e) {
-            client.secrets().inNamespace(namespace).withName(name).delete();
-            throw new IllegalStateException("Kubernetes refused the worker Job " + name + " in namespace " + namespace
-                    + ": " + e.getMessage(), e);
+            throw refused("the worker Job " + name, e);
         }
-        OwnerReference owner = new OwnerReferenceBuilder().withApiVersion("batch/v1").withKind("Job")
-                .withName(name).withUid(created.getMetadata().getUid()).withBlockOwnerDeletion(false).build();
         try {
-            client.secrets().inNamespace(namespace).withName(name).edit(s -> new SecretBuilder(s)
-                    .editMetadata().addToOwnerReferences(owner).endMetadata().build());
+            client.secrets().inNamespace(namespace).resource(builder.tokenSecret(launch, created)).create();
+            jobs().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), RESUME);
         } catch (KubernetesClientException e) {
-            // The worker runs all the same; stop() deletes the Secret by its labels.
-            LOG.warnf("Job %d: the token Secret %s could not be tied to its Job: %s", launch.jobId(), name,
-                    e.getMessage());
+            IllegalStateException refused = refused("the token Secret or the start of the worker Job " + name, e);
+            try {
+                // The Secret, if made, goes with its Job.
+                jobs().withName(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            } catch (KubernetesClientException cleanup) {
+                refused.addSuppressed(cleanup);
+            }
+            throw refused;
         }
         LOG.infof("Job %d: Kubernetes Job %s created for attempt %d in namespace %s", launch.jobId(), name,
                 launch.attempt(), namespace);
         return name;
     }
 
-    /** Deletes every Job of the job (its pods with it) and their token Secrets. */
+    /** Deletes every Job of the job; their pods and token Secrets go with them. */
     @Override
     public void stop(long jobId) {
         String id = Long.toString(jobId);
         try {
-            client.batch().v1().jobs().inNamespace(namespace).withLabel(WorkerLabels.MANAGED_BY, WorkerLabels.MANAGER)
-                    .withLabel(WorkerLabels.JOB_ID, id).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-            client.secrets().inNamespace(namespace).withLabel(WorkerLabels.MANAGED_BY, WorkerLabels.MANAGER)
-                    .withLabel(WorkerLabels.JOB_ID, id).delete();
+            jobs().withLabel(WorkerLabels.MANAGED_BY, WorkerLabels.MANAGER).withLabel(WorkerLabels.JOB_ID, id)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
             LOG.infof("Job %d: its Kubernetes Jobs are deleted", jobId);
         } catch (KubernetesClientException e) {
             // The job's state is decided already and its token void: a worker left running can change nothing.
@@ -108,12 +108,23 @@ public class KubernetesJobExecutor implements JobExecutor {
         }
     }
 
-    /** The attempt's worker may still run while its Job exists and has not finished. */
+    private NonNamespaceOperation<Job, JobList, ScalableResource<Job>> jobs() {
+        return client.batch().v1().jobs().inNamespace(namespace);
+    }
+
+    private IllegalStateException refused(String what, KubernetesClientException e) {
+        return new IllegalStateException("Kubernetes refused " + what + " in namespace " + namespace + ": "
+                + e.getMessage(), e);
+    }
+
+    /** The attempt's worker may still run while its Job exists, was let run and has not finished. */
     @Override
     public boolean reattach(long jobId, int attempt, String workerRef) {
-        Job job = client.batch().v1().jobs().inNamespace(namespace).withName(workerRef).get();
+        Job job = jobs().withName(workerRef).get();
+        // A Job still suspended was never let run: its launch broke off between creating it and its Secret.
         boolean alive = job != null && WorkerLabels.attemptOf(job).filter(
-                a -> a.jobId() == jobId && a.attempt() == attempt).isPresent() && !WorkerStatusMapper.hasFinished(job);
+                a -> a.jobId() == jobId && a.attempt() == attempt).isPresent() && !WorkerStatusMapper.hasFinished(job)
+                && !Boolean.TRUE.equals(job.getSpec().getSuspend());
         LOG.infof("Job %d: Kubernetes Job %s of attempt %d %s", jobId, workerRef, attempt,
                 alive ? "still runs" : "is gone or finished");
         return alive;

@@ -32,8 +32,6 @@ public final class WorkerJobBuilder {
     /** The Quarkus fast-jar layout of the image; lib/boot holds the logging jars. */
     public static final String CLASSPATH = "/app/app/*:/app/lib/main/*:/app/lib/boot/*";
     public static final String TENSORFLOW_LIBRARY_PATH = "/opt/tensorflow";
-    /** The image's non-root user, who owns the artifact directory. */
-    private static final long APP_USER = 10001;
 
     private final KubernetesExecutorConfig config;
 
@@ -46,12 +44,19 @@ public final class WorkerJobBuilder {
         return "temper-job-" + jobId + "-a" + attempt;
     }
 
-    public Secret tokenSecret(WorkerLaunch launch) {
+    /**
+     * The attempt's token, owned by its Job from the start: Kubernetes deletes it with the Job, so the server never
+     * reads, changes or deletes a Secret (its Role may only create them).
+     */
+    public Secret tokenSecret(WorkerLaunch launch, Job owner) {
         return new SecretBuilder()
                 .withNewMetadata()
                 .withName(name(launch.jobId(), launch.attempt()))
                 .withNamespace(config.namespace())
                 .withLabels(WorkerLabels.of(launch.jobId(), launch.attempt(), launch.team()))
+                .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job")
+                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
+                .withBlockOwnerDeletion(false).endOwnerReference()
                 .endMetadata()
                 .withType("Opaque")
                 .withStringData(Map.of(TOKEN_KEY, launch.token()))
@@ -68,15 +73,16 @@ public final class WorkerJobBuilder {
                 .withTolerations(tolerations())
                 .withPriorityClassName(config.priorityClassName().orElse(null))
                 .withServiceAccountName(config.serviceAccount().orElse(null))
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true).withRunAsUser(APP_USER).withRunAsGroup(APP_USER).withFsGroup(APP_USER)
-                .endSecurityContext()
-                .withContainers(container(launch, name));
-        config.artifactClaim().ifPresent(claim -> pod.addNewVolume().withName("artifacts")
-                .withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim().endVolume());
+                .withSecurityContext(RestrictedPod.podSecurityContext())
+                .withContainers(container(launch, name))
+                // No artifact claim: the worker fetches and uploads everything through the server's API, with a
+                // token for its own job, so it never sees another job's or another team's artifacts.
+                .withVolumes(RestrictedPod.tmpVolume());
         return new JobBuilder()
                 .withNewMetadata().withName(name).withNamespace(config.namespace()).withLabels(labels).endMetadata()
                 .withNewSpec()
+                // Created suspended: no pod starts before its token Secret exists (see KubernetesJobExecutor).
+                .withSuspend(true)
                 .withBackoffLimit(0)
                 .withActiveDeadlineSeconds(launch.maxRuntimeMinutes() * 60L)
                 .withTtlSecondsAfterFinished(config.ttlSecondsAfterFinished())
@@ -114,10 +120,8 @@ public final class WorkerJobBuilder {
                 .addNewEnv().withName(WorkerProtocol.TENSORFLOW_LIBRARY_PATH_ENV).withValue(TENSORFLOW_LIBRARY_PATH)
                 .endEnv()
                 .withNewResources().withRequests(requests).withLimits(limits).endResources()
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext();
-        config.artifactClaim().ifPresent(claim -> container.addNewVolumeMount()
-                .withName("artifacts").withMountPath(ARTIFACTS_PATH).endVolumeMount());
+                .withSecurityContext(RestrictedPod.containerSecurityContext())
+                .withVolumeMounts(RestrictedPod.tmpMount());
         return container.build();
     }
 

@@ -70,10 +70,48 @@ class WorkerJobBuilderTest {
         assertThat(pod.getPriorityClassName()).isEqualTo("temper-training");
         assertThat(pod.getServiceAccountName()).isNull();
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
-        assertThat(pod.getVolumes()).singleElement()
-                .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("temper-artifacts"));
+    }
+
+    @Test
+    void workersNeverMountTheArtifactClaimEvenWhenOneIsConfigured() {
+        // gpuPool configures temper-artifacts: serving pods mount it, the worker fetches through the API.
+        PodSpec pod = builder.job(GPU_LAUNCH).getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getVolumes()).noneMatch(v -> v.getPersistentVolumeClaim() != null);
+        assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
+            assertThat(v.getName()).isEqualTo("tmp");
+            assertThat(v.getEmptyDir()).isNotNull();
+        });
         assertThat(pod.getContainers().get(0).getVolumeMounts()).singleElement()
-                .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/temper/artifacts"));
+                .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    }
+
+    @Test
+    void thePodMeetsTheRestrictedPodSecurityStandard() {
+        PodSpec pod = builder.job(GPU_LAUNCH).getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        var container = pod.getContainers().get(0).getSecurityContext();
+        assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+    }
+
+    @Test
+    void theJobStartsSuspendedAndItsTokenSecretBelongsToIt() {
+        Job job = builder.job(GPU_LAUNCH);
+        job.getMetadata().setUid("6f1c-uid");
+
+        assertThat(job.getSpec().getSuspend()).isTrue();
+        Secret secret = builder.tokenSecret(GPU_LAUNCH, job);
+        assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("Job");
+            assertThat(owner.getName()).isEqualTo("temper-job-42-a3");
+            assertThat(owner.getUid()).isEqualTo("6f1c-uid");
+        });
     }
 
     @Test
@@ -85,7 +123,6 @@ class WorkerJobBuilderTest {
         assertThat(pod.getNodeSelector()).isNullOrEmpty();
         assertThat(pod.getTolerations()).isNullOrEmpty();
         assertThat(pod.getPriorityClassName()).isNull();
-        assertThat(pod.getVolumes()).isNullOrEmpty();
         assertThat(pod.getServiceAccountName()).isEqualTo("temper-worker");
         assertThat(pod.getContainers().get(0).getImagePullPolicy()).isEqualTo("Never");
     }
@@ -93,7 +130,7 @@ class WorkerJobBuilderTest {
     @Test
     void theTokenComesFromTheAttemptsSecretAndNeverFromThePodSpec() {
         Job job = builder.job(GPU_LAUNCH);
-        Secret secret = builder.tokenSecret(GPU_LAUNCH);
+        Secret secret = builder.tokenSecret(GPU_LAUNCH, job);
 
         List<EnvVar> env = job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
         assertThat(env).extracting(EnvVar::getName).containsExactly("TEMPER_SERVER_URL", "TEMPER_JOB_ID",
@@ -122,7 +159,7 @@ class WorkerJobBuilderTest {
 
         assertThat(job.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(builder.tokenSecret(GPU_LAUNCH).getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(builder.tokenSecret(GPU_LAUNCH, job).getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(WorkerLabels.attemptOf(job)).contains(new WorkerLabels.Attempt(42, 3));
     }
 
