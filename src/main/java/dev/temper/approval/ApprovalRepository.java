@@ -38,6 +38,11 @@ public class ApprovalRepository implements TeamOwnedRepository<ApprovalRequest> 
         return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
     }
 
+    /** Whether the version was approved before: requesting it again while another is in production rolls back. */
+    boolean wasApproved(ModelVersion version) {
+        return count("modelVersion = ?1 and state = ?2", version, ApprovalState.APPROVED) > 0;
+    }
+
     boolean hasOpenRequest(ModelVersion version) {
         return count("modelVersion = ?1 and state = ?2", version, ApprovalState.OPEN) > 0;
     }

@@ -76,6 +76,19 @@ public class ApprovalRequest {
     @Column(name = "decision_comment")
     public String decisionComment;
 
+    /**
+     * The production version this request rolls back from: set when the requested version was approved before
+     * and another version was in production when it was asked; null for every other request.
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "rollback_from_version_id")
+    public ModelVersion rollbackFrom;
+
+    /** "rollback from iris v3 to iris v2" for a rollback; empty for any other request. */
+    public String rollbackText() {
+        return rollbackFrom == null ? "" : "rollback from " + rollbackFrom.label() + " to " + modelVersion.label();
+    }
+
     /** Whether an open request has passed its expiry time (the sweep may not have marked it yet). */
     public boolean isExpiredAt(Instant now) {
         return state == ApprovalState.OPEN && expiresAt != null && !now.isBefore(expiresAt);

@@ -48,18 +48,26 @@ public class ApprovalResource {
         }
     }
 
-    /** A request with its votes; {@code approvals} counts the approving ones against {@code requiredApprovals}. */
+    /**
+     * A request with its votes; {@code approvals} counts the approving ones against {@code requiredApprovals}.
+     *
+     * @param rollbackFromVersionId the production version a rollback replaces (null: not a rollback)
+     * @param rollback              "rollback from iris v3 to iris v2"; null when not a rollback
+     */
     public record ApprovalDto(long id, String team, long modelVersionId, String modelVersion, String targetAlias,
             ApprovalState state, String requestedBy, Instant requestedAt, String requestComment, String intendedUse,
             String caveats, int requiredApprovals, long approvals, List<VoteDto> votes, Instant expiresAt,
-            String decidedBy, Instant decidedAt, String decisionComment, EvidenceDto evidence) {
+            String decidedBy, Instant decidedAt, String decisionComment, EvidenceDto evidence,
+            Long rollbackFromVersionId, String rollback) {
 
         static ApprovalDto of(ApprovalRequest r, List<ApprovalVote> votes) {
             List<VoteDto> cast = votes.stream().map(VoteDto::of).toList();
             return new ApprovalDto(r.id, r.team, r.modelVersion.id, r.modelVersion.label(), r.targetAlias, r.state,
                     r.requestedBy, r.requestedAt, r.requestComment, r.intendedUse, r.caveats, r.requiredApprovals,
                     cast.stream().filter(VoteDto::approve).count(), cast, r.expiresAt, r.decidedBy, r.decidedAt,
-                    r.decisionComment, EvidenceCheck.of(r).map(c -> EvidenceDto.of(r, c)).orElse(null));
+                    r.decisionComment, EvidenceCheck.of(r).map(c -> EvidenceDto.of(r, c)).orElse(null),
+                    r.rollbackFrom == null ? null : r.rollbackFrom.id,
+                    r.rollbackFrom == null ? null : r.rollbackText());
         }
     }
 

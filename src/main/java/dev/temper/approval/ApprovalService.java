@@ -73,6 +73,7 @@ public class ApprovalService {
         request.team = version.team;
         request.modelVersion = version;
         request.targetAlias = ModelAlias.PRODUCTION;
+        request.rollbackFrom = rollingBackFrom(version).orElse(null);
         request.state = ApprovalState.OPEN;
         request.requestedBy = user.username();
         request.requestedAt = Instant.now();
@@ -92,7 +93,9 @@ public class ApprovalService {
             throw alreadyOpen(user, version);
         }
         audit.record(user.username(), version.team, AuditAction.APPROVAL_REQUEST, request.id,
-                version.label() + " -> " + request.targetAlias + "; approvals required: " + request.requiredApprovals
+                version.label() + " -> " + request.targetAlias
+                        + (request.rollbackFrom == null ? "" : " (" + request.rollbackText() + ")")
+                        + "; approvals required: " + request.requiredApprovals
                         + (request.expiresAt == null ? "" : "; expires " + request.expiresAt)
                         + evidence.map(e -> "; evidence sha256 " + request.evidenceSha256 + (e.failing().isEmpty()
                         ? "; all gates pass" : "; failing gates: " + e.failingNames()))
@@ -143,7 +146,8 @@ public class ApprovalService {
         }
         close(request, ApprovalState.APPROVED, user.username(), vote.comment);
         audit.record(user.username(), request.team, AuditAction.APPROVAL_APPROVE, request.id,
-                request.modelVersion.label() + ": " + tally + ": " + vote.comment);
+                request.modelVersion.label() + (request.rollbackFrom == null ? "" : " (" + request.rollbackText() + ")")
+                        + ": " + tally + ": " + vote.comment);
         models.moveAlias(user.username(), request.modelVersion, request.targetAlias);
         approved.fire(new VersionApproved(request));
         decided.fire(new RequestDecided(request));
@@ -266,6 +270,17 @@ public class ApprovalService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApprovalRequest get(CurrentUser user, long id) {
         return requests.getForTeams(id, user.teams(), "Approval request");
+    }
+
+    /**
+     * The production version a request for {@code version} would roll back from: production's, when it is another
+     * version and the requested one was approved before. A rollback is otherwise an ordinary request: the same
+     * gates (measured against the production version it replaces), evidence and votes.
+     */
+    private Optional<ModelVersion> rollingBackFrom(ModelVersion version) {
+        return models.alias(version.team, ModelAlias.PRODUCTION).map(alias -> alias.modelVersion)
+                .filter(production -> !production.id.equals(version.id))
+                .filter(production -> requests.wasApproved(version));
     }
 
     private ProblemException alreadyOpen(CurrentUser user, ModelVersion version) {

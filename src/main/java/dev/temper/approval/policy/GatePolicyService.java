@@ -12,6 +12,7 @@ import dev.temper.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,10 +42,18 @@ public class GatePolicyService {
         return policies.current(team).orElseThrow(() -> ProblemException.notFound("Gate policy of team", team));
     }
 
+    /** The team's current policy, or none yet; 404 when the user is not a member. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<GatePolicy> find(CurrentUser user, String team) {
+        requireMember(user, team);
+        return policies.current(team);
+    }
+
+    // A transaction of its own, not SUPPORTS: a lazy grid may fetch its pages outside any request.
+    @Transactional
     public Page<GatePolicy> versions(CurrentUser user, String team, PageRequest page) {
         requireMember(user, team);
-        return policies.pageForTeams(java.util.List.of(team), null, Map.of(), page, "version desc");
+        return policies.pageForTeams(List.of(team), null, Map.of(), page, "version desc");
     }
 
     /** The current policy of a team, for rules read outside any user's request. */
@@ -73,9 +82,17 @@ public class GatePolicyService {
                     + benchmark.team + ", not " + team);
         }
         Optional<GatePolicy> previous = policies.current(team);
+        int currentVersion = previous.map(p -> p.version).orElse(0);
+        if (edit.expectedVersion() != null && edit.expectedVersion() != currentVersion) {
+            String reason = "Team " + team + "'s gate policy is at version " + currentVersion + " ("
+                    + previous.map(p -> "saved by " + p.createdBy + " at " + p.createdAt).orElse("none yet")
+                    + "), not " + edit.expectedVersion() + " as this edit expected; reload it and make the change again";
+            audit.recordRefusal(user.username(), team, AuditAction.GATE_POLICY_UPDATE, null, reason);
+            throw ProblemException.conflict(reason);
+        }
         GatePolicy policy = PolicyValidation.validated(edit, benchmark.epsilons());
         policy.team = team;
-        policy.version = previous.map(p -> p.version + 1).orElse(1);
+        policy.version = currentVersion + 1;
         policy.createdBy = user.username();
         policy.createdAt = Instant.now();
         if (!policies.insertVersion(policy)) {

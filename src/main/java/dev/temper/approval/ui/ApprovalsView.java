@@ -60,10 +60,15 @@ public class ApprovalsView extends VerticalLayout {
             votesShown.putAll(approvals.votesOf(page));
             return page.stream();
         });
-        grid.addColumn(r -> r.modelVersion.label()).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(r -> r.modelVersion.label() + (r.rollbackFrom == null ? "" : " (" + r.rollbackText() + ")"))
+                .setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.targetAlias).setHeader("Alias").setAutoWidth(true);
         grid.addColumn(r -> r.state).setHeader("State").setAutoWidth(true).setSortProperty("state");
-        grid.addColumn(this::tally).setHeader("Approvals").setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            Span tally = new Span(tally(r));
+            tally.setId("tally-" + r.id);
+            return tally;
+        }).setHeader("Approvals").setAutoWidth(true);
         grid.addColumn(r -> r.expiresAt == null ? "never" : Formats.time(r.expiresAt)).setHeader("Expires")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.requestedBy).setHeader("Requested by").setAutoWidth(true);

@@ -34,7 +34,8 @@ class ModelApprovalsSection implements ModelPageSection {
         Grid<ApprovalRequest> grid = new Grid<>();
         grid.setId("model-approvals-grid");
         grid.setHeight("220px");
-        grid.addColumn(r -> r.targetAlias).setHeader("Alias").setAutoWidth(true);
+        grid.addColumn(r -> r.targetAlias + (r.rollbackFrom == null ? "" : " (" + r.rollbackText() + ")"))
+                .setHeader("Alias").setAutoWidth(true);
         grid.addColumn(r -> r.state).setHeader("State").setAutoWidth(true);
         grid.addColumn(r -> r.requestedBy + ", " + Formats.time(r.requestedAt)).setHeader("Requested")
                 .setAutoWidth(true);

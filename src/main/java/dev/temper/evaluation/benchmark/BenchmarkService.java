@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -112,6 +113,21 @@ public class BenchmarkService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Benchmark> page(CurrentUser user, PageRequest request, String sort) {
         return benchmarks.pageForTeams(user.teams(), null, Map.of(), request, LIST_ORDER.hql(sort));
+    }
+
+    /**
+     * One page of one team's benchmarks whose name contains {@code nameContains} (any, when blank), by name; none
+     * when the user is not a member (a picker of the team's benchmarks, such as the gate policy form's).
+     */
+    // A transaction of its own, not SUPPORTS: a combo box fetches its pages outside any request.
+    @Transactional
+    public Page<Benchmark> ofTeam(CurrentUser user, String team, String nameContains, PageRequest request) {
+        if (!user.isMemberOf(team)) {
+            return Page.of(List.of(), request, 0);
+        }
+        String filter = nameContains == null ? "" : nameContains.strip().toLowerCase(Locale.ROOT);
+        return benchmarks.pageForTeams(List.of(team), "lower(name) like :name", Map.of("name", "%" + filter + "%"),
+                request, "name, id");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -148,6 +148,27 @@ class GatePolicyApiTest {
     }
 
     @Test
+    void anEditMadeFromAVersionNoLongerCurrentIsRefusedAndWritesNothing() {
+        put(policy(Map.of("expectedVersion", 0))).then().statusCode(200).body("version", equalTo(1));
+        put(policy(Map.of("minCleanLower", 0.6, "expectedVersion", 1))).then().statusCode(200)
+                .body("version", equalTo(2));
+
+        // A second admin's form still shows version 1.
+        put(policy(Map.of("minCleanLower", 0.7, "expectedVersion", 1))).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("is at version 2 (saved by erin at"))
+                .body("detail", containsString("not 1 as this edit expected"));
+        put(policy(Map.of("expectedVersion", 0))).then().statusCode(409);
+
+        as("erin").get("/api/policies/team-a").then().statusCode(200).body("version", equalTo(2))
+                .body("minCleanLower", equalTo(0.6f));
+        as("erin").get("/api/policies/team-a/versions").then().statusCode(200).body("total", equalTo(2));
+        assertThat(audit.count("action = ?1 and outcome = ?2 and team = ?3 and details like ?4",
+                AuditAction.GATE_POLICY_UPDATE.storedName(), AuditLog.DENIED, "team-a",
+                "%not 1 as this edit expected%")).isPositive();
+    }
+
+    @Test
     void editsSavedAtOnceNeverShareAVersion() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -262,6 +283,8 @@ class GatePolicyApiTest {
         // Rolling back to the earlier approved version is a request like any other: it is worse than production.
         JsonPath rollback = request(good).then().statusCode(201).extract().jsonPath();
         assertThat(rollback.getString("evidence.regression.productionVersion")).isNotNull();
+        assertThat(rollback.getLong("rollbackFromVersionId")).isEqualTo(best);
+        assertThat(rollback.getString("rollback")).startsWith("rollback from ");
         assertThat(rollback.getBoolean("evidence.gates.find { it.name == 'no-regression' }.passed"))
                 .as("1 example lost of " + n + " is not significant").isTrue();
         decide(rollback.getLong("id"), true).then().statusCode(200);
