@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Unpacks a model version from the artifact store into a directory of its own and checks its files against the
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 class ModelInstaller {
+
+    private static final Logger LOG = Logger.getLogger(ModelInstaller.class);
 
     private final ArtifactStore store;
     private final ServingConfig config;
@@ -41,7 +44,9 @@ class ModelInstaller {
             ModelArchive.unzip(zip, dir);
         } catch (IOException e) {
             remove(dir);
-            throw new UncheckedIOException("Cannot unpack " + version.label() + " for serving", e);
+            LOG.errorf(e, "Cannot unpack %s for serving", version.label());
+            throw new ProblemException(503, "Model unavailable", "The stored files of " + version.label()
+                    + " cannot be read; it is not served");
         } finally {
             remove(zip);
         }

@@ -132,7 +132,13 @@ public class ServingService {
             synchronized (this) {
                 model = servedByTeam.get(team);
                 if (model == null) {
-                    model = switchTo(team, productionVersion(team));
+                    ModelVersion production = productionVersion(team);
+                    // Another model's name is a 404 whether or not production could be loaded.
+                    if (!production.name.equals(modelName)) {
+                        throw ProblemException.notFound("Served model", team + "/" + modelName + " (" + team
+                                + " serves " + production.label() + " in production)");
+                    }
+                    model = switchTo(team, production);
                 }
             }
         }

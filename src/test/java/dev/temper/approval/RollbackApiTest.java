@@ -52,7 +52,7 @@ class RollbackApiTest {
         made = new HandMadeEvaluations(jobs, models, datasets);
         if (datasetId == 0) {
             datasetId = as("alice").multiPart("name", "rollbacks").multiPart("labelColumn", "species")
-                    .multiPart("file", "r.csv", CsvFixtures.blobs(60, 23).getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .multiPart("file", "r.csv", CsvFixtures.blobs(60, 2301).getBytes(StandardCharsets.UTF_8), "text/csv")
                     .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         }
     }

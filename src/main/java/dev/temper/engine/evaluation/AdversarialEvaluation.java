@@ -64,7 +64,8 @@ final class AdversarialEvaluation {
     /** The kept examples in raw pixels, positions being indices of the evaluated examples. */
     private static AdversarialStrip strip(AttackSuiteRun.Strip kept, AttackSpace space, float[][] rawInputs,
                                           int[] labels, EvaluationSpec spec, ModelManifest manifest) {
-        if (kept == null) {
+        // Nothing correctly classified is nothing to attack (a shifted copy can drop to 0%): no strip, not an empty one.
+        if (kept == null || kept.picked().isEmpty()) {
             return null;
         }
         List<AdversarialStrip.Example> examples = kept.picked().stream().map(c -> new AdversarialStrip.Example(

@@ -25,7 +25,7 @@ class AdversarialSpecTest {
         refused(() -> AdversarialSpec.trades(0, 0.02, 5, 6), "epsilon", "epsilon must be > 0 for TRADES");
         refused(() -> AdversarialSpec.trades(0.1, 0, 5, 6), "stepSize", "stepSize must be > 0 for TRADES");
         refused(() -> AdversarialSpec.mart(0.1, 0, 5, 6), "stepSize", "stepSize must be > 0 for MART");
-        refused(() -> AdversarialSpec.mart(0.1, 0.02, 0, 6), "steps", "steps must be >= 1, was 0");
+        refused(() -> AdversarialSpec.mart(0.1, 0.02, 0, 6), "steps", "steps must be between 1 and 1000, was 0");
         refused(() -> new AdversarialSpec(AdversarialSpec.Method.PGD, 0.1, 0, 3, true, 1, false, 0), "stepSize",
                 "stepSize must be > 0 for PGD");
     }

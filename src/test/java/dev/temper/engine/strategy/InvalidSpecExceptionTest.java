@@ -12,15 +12,15 @@ class InvalidSpecExceptionTest {
 
     @Test
     void eachRecordReportsTheFieldItRefused() {
-        refused(() -> TrainingStrategy.of(0, 8, 0.1, 1), "epochs", "epochs must be >= 1, was 0");
+        refused(() -> TrainingStrategy.of(0, 8, 0.1, 1), "epochs", "epochs must be between 1 and 10000, was 0");
         refused(() -> TrainingStrategy.of(1, 8, 0.1, 1).withSchedule(null), "schedule", "schedule must not be null");
         refused(() -> OptimizerSpec.sgd(0.1, 1.0), "momentum", "momentum must be in [0, 1), was 1.0");
         refused(() -> ScheduleSpec.step(2, 1.5), "gamma", "gamma must be in (0, 1], was 1.5");
         refused(() -> AdversarialSpec.fgsm(0, 0.5), "epsilon", "epsilon must be > 0 for FGSM");
         refused(() -> AdversarialSpec.pgd(0.1, 0.01, 3, 1).withWarmup(-1), "warmupEpochs",
-                "warmupEpochs must be >= 0, was -1");
+                "warmupEpochs must be between 0 and 10000, was -1");
         refused(() -> new RegularizationSpec(0, 0, 1), "labelSmoothing", "labelSmoothing must be in [0, 1), was 1.0");
-        refused(() -> FreezeSpec.allButTop(-1), "trainTopLayers", "trainTopLayers must be >= 0, was -1");
+        refused(() -> FreezeSpec.allButTop(-1), "trainTopLayers", "trainTopLayers must be between 0 and 1000, was -1");
         refused(() -> EarlyStoppingSpec.on(null, 2), "metric", "metric must not be null");
         refused(() -> AugmentationSpec.images(0, false, 0, -0.5, 0), "gaussianNoise",
                 "gaussianNoise must be a finite number >= 0, was -0.5");
@@ -31,7 +31,7 @@ class InvalidSpecExceptionTest {
         refused(() -> new TrainingStrategy(1, 8, 0.001, 0, true, 0, 1), "fgsmEpsilon",
                 "fgsmEpsilon must be > 0 when fgsm is enabled, was 0.0");
         refused(() -> new TrainingStrategy(1, 8, 0.001, -1, false, 0, 1), "frozenLayers",
-                "frozenLayers must be >= 0, was -1");
+                "frozenLayers must be between 0 and 1000, was -1");
     }
 
     @Test

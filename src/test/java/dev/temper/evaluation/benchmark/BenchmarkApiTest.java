@@ -122,7 +122,7 @@ class BenchmarkApiTest {
                 .statusCode(201);
         refused(with("name", " "), 400, "name");
         refused(with("name", "n".repeat(Benchmark.NAME_MAX_LENGTH + 1)), 400, "at most 120");
-        refused(with("name", "two\nlines"), 400, "control characters");
+        refused(with("name", "two\nlines"), 400, "control character");
         refused(with("datasetVersionId", null), 400, "datasetVersionId");
         refused(with("norm", "L1"), 400, "norm");
         refused(with("suite", "FAST"), 400, "suite");

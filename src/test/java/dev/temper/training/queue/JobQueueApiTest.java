@@ -4,6 +4,7 @@ import static dev.temper.testsupport.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.temper.engine.strategy.Limits;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.testsupport.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class JobQueueApiTest {
                 .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
 
         // Far more epochs than the test waits for: the first job holds team-a's only GPU until cancelled.
-        long first = submit(datasetId, "quota-first", 1, 1_000_000);
+        long first = submit(datasetId, "quota-first", 1, Limits.MAX_EPOCHS);
         long second = submit(datasetId, "quota-second", 1, 2);
         long tooBig = submit(datasetId, "quota-too-big", 2, 2);
 
