@@ -50,7 +50,12 @@ public enum AuditAction {
 
     /** A team admin registered a webhook, or was refused one (the reason names the rule). */
     WEBHOOK_CREATE("webhook.create", AuditObjectType.WEBHOOK),
-    WEBHOOK_DELETE("webhook.delete", AuditObjectType.WEBHOOK);
+    WEBHOOK_DELETE("webhook.delete", AuditObjectType.WEBHOOK),
+    /**
+     * A write refused by a resource's role annotation, before any feature saw it (a signed-in user without a Temper
+     * role); the object is the endpoint, "POST /api/jobs".
+     */
+    API_WRITE("api.write", AuditObjectType.API_ENDPOINT);
 
     private final String storedName;
     private final AuditObjectType objectType;

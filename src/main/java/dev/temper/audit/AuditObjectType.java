@@ -10,7 +10,8 @@ public enum AuditObjectType {
     BENCHMARK("Benchmark"),
     APPROVAL_REQUEST("ApprovalRequest"),
     GATE_POLICY("GatePolicy"),
-    WEBHOOK("Webhook");
+    WEBHOOK("Webhook"),
+    API_ENDPOINT("ApiEndpoint");
 
     private final String storedName;
 

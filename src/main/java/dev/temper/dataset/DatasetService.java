@@ -107,6 +107,10 @@ public class DatasetService {
                 summary[0] = Deriver.derive(() -> store.open(parent.artifactKey), derivation, out);
                 return summary[0].header();
             });
+            if (canonical.header().sampleCount() == 0) {
+                throw ProblemException.badRequest("The " + derivation.operation() + " leaves no samples of "
+                        + parent.label() + "; nothing was registered");
+            }
             return registrar.save(user, parent.team, parent.dataset.name, canonical, Origin.derived(parent,
                     derivation.operation(), derivation.parameters(), summary[0].description()));
         } catch (IllegalArgumentException e) {

@@ -32,7 +32,8 @@ class AuditActionTest {
                 Map.entry("approval.vote", "ApprovalRequest"), Map.entry("approval.withdraw", "ApprovalRequest"),
                 Map.entry("approval.expire", "ApprovalRequest"),
                 Map.entry("gate-policy.update", "GatePolicy"),
-                Map.entry("webhook.create", "Webhook"), Map.entry("webhook.delete", "Webhook")));
+                Map.entry("webhook.create", "Webhook"), Map.entry("webhook.delete", "Webhook"),
+                Map.entry("api.write", "ApiEndpoint")));
     }
 
     @Test

@@ -45,17 +45,25 @@ class BrowserAccessTest {
     @Test
     void bobOfTeamBSeesNoneOfTeamAsWork() throws Exception {
         try (Browser bob = open()) {
-            as("bob").multiPart("name", "bob-own-blobs").multiPart("labelColumn", "species")
+            long bobsData = as("bob").multiPart("name", "bob-own-blobs").multiPart("labelColumn", "species")
                     .multiPart("file", "b.csv", CsvFixtures.blobs(60, 92).getBytes(StandardCharsets.UTF_8), "text/csv")
-                    .post("/api/datasets").then().statusCode(201);
+                    .post("/api/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
+            long bobsJob = as("bob").contentType(ContentType.JSON).body(Map.of("kind", "PRETRAIN", "modelName",
+                            "bob-own-model", "datasetVersionId", bobsData, "strategy",
+                            Jobs.strategy(1, 0.01, 0, false, 0.0)))
+                    .post("/api/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+            Jobs.awaitFinished("bob", bobsJob);
             bob.signIn("bob");
             bob.open("/datasets");
             // The grid has loaded (bob's own dataset is there), and team-a's is not.
             bob.until(() -> bob.text("datasets-grid").contains("bob-own-blobs"));
             assertThat(bob.text("datasets-grid")).doesNotContain(DATASET);
+            // Each grid has loaded bob's own rows (a positive control) before team-a's absence means anything.
             bob.open("/jobs");
+            bob.until(() -> bob.text("jobs-grid").contains("bob-own-model"));
             assertThat(bob.text("jobs-grid")).doesNotContain("access-secret-model");
             bob.open("/models");
+            bob.until(() -> bob.text("models-grid").contains("bob-own-model"));
             assertThat(bob.text("models-grid")).doesNotContain("access-secret-model");
             bob.open("/jobs/" + jobId);
             assertThat(bob.text("job-missing")).contains("does not exist");
@@ -74,8 +82,10 @@ class BrowserAccessTest {
             dana.until(() -> dana.text("datasets-grid").contains(DATASET));
             assertThat(dana.count(By.id("dataset-upload"))).isZero();
             dana.open("/jobs");
+            dana.until(() -> dana.text("jobs-grid").contains("access-secret-model"));
             assertThat(dana.count(By.id("job-submit"))).isZero();
             dana.open("/models");
+            dana.until(() -> dana.text("models-grid").contains("access-secret-model"));
             assertThat(dana.count(By.cssSelector("[id^=request-approval-]"))).isZero();
             dana.open("/approvals");
             assertThat(dana.count(By.cssSelector("[id^=approve-]"))).isZero();

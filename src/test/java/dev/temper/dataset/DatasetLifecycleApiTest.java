@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.temper.dataset.DatasetUploads.Footprint;
 import dev.temper.dataset.format.UploadFixtures;
+import dev.temper.testsupport.CsvFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +119,19 @@ class DatasetLifecycleApiTest {
                 .body("detail", containsString("1000"));
         derive(parentId, Map.of("operation", "relabel", "newLabels", Map.of("0", "hexagon"))).statusCode(400)
                 .body("detail", containsString("hexagon"));
+        before.assertUnchanged();
+    }
+
+    @Test
+    void aDerivationThatLeavesNoSamplesOrInfiniteValuesIsRefused() {
+        long parentId = upload("alice", "derive-bounds", Map.of("labelColumn", "species"), "file", "b.csv",
+                CsvFixtures.blobs(30, 77).getBytes(StandardCharsets.UTF_8)).statusCode(201).extract().jsonPath()
+                .getLong("id");
+        Footprint before = Footprint.now();
+        derive(parentId, Map.of("operation", "shift", "kind", "scale", "amount", 1e308)).statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("infinite"));
+        derive(parentId, Map.of("operation", "exclude-samples", "indices", IntStream.range(0, 30).boxed().toList()))
+                .statusCode(400).body("detail", containsString("leaves no samples"));
         before.assertUnchanged();
     }
 

@@ -25,6 +25,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +79,7 @@ class AccessMatrixTest {
                 int status = send(CALLERS.get(i), endpoint.getKey());
                 answers.add(Integer.toString(status));
                 String expected = endpoint.getValue().get(i);
-                if (!expected.equals(Integer.toString(status))) {
+                if (!List.of(expected.split("/")).contains(Integer.toString(status))) {
                     wrong.add(endpoint.getKey() + " as " + CALLERS.get(i) + ": expected " + expected + ", got " + status);
                 }
                 // Whatever the file says: nobody without a role, or without a sign-in, gets anything done.
@@ -95,6 +97,22 @@ class AccessMatrixTest {
         }
         assertThat(wrong).as("answers that differ from access-matrix.txt (observed: target/access-matrix.observed.txt)")
                 .isEmpty();
+    }
+
+    @Test
+    void aWriteRefusedByTheRoleAnnotationIsAudited() {
+        String nora = Tokens.accessToken(KeycloakTestResource.realmUrl(), RolelessUser.USERNAME);
+        given().auth().oauth2(nora).contentType("application/json").body("{}").post("/api/jobs/{id}/cancel", MISSING_ID)
+                .then().statusCode(403).contentType("application/problem+json");
+        String erin = Tokens.accessToken(KeycloakTestResource.realmUrl(), "erin");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().auth().oauth2(erin)
+                .get("/api/audit?actor=nora&action=api.write&size=500").then().statusCode(200).extract().jsonPath()
+                .getList("items.objectId", String.class)).contains("POST /api/jobs/" + MISSING_ID + "/cancel"));
+        // Reads are not writes: a refused read leaves no entry.
+        given().auth().oauth2(nora).get("/api/jobs").then().statusCode(403);
+        assertThat(given().auth().oauth2(erin).get("/api/audit?actor=nora&action=api.write&size=500").then()
+                .extract().jsonPath().getList("items.objectId", String.class)).allSatisfy(endpoint ->
+                assertThat(endpoint).matches("(POST|PUT|PATCH|DELETE) /api/.*"));
     }
 
     private static int send(String caller, String endpoint) {

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.temper.audit.RoleRefusals;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +23,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final RoleRefusals refusals;
+    private final CurrentVertxRequest vertxRequest;
+
+    ProblemMappers(RoleRefusals refusals, CurrentVertxRequest vertxRequest) {
+        this.refusals = refusals;
+        this.vertxRequest = vertxRequest;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -33,7 +47,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        RoutingContext current = vertxRequest.getCurrent();
+        SecurityIdentity caller = current != null && current.user() instanceof QuarkusHttpUser user
+                ? user.getSecurityIdentity() : null;
+        refusals.refused(caller, request.method().name(), request.path());
         return Problem.response(403, "Forbidden", "Your role does not allow this action");
     }
 

@@ -39,6 +39,11 @@ final class ShiftDeriver {
         ParentPasses.write(parent, header, out, (index, sample, writer) -> {
             float[] shifted = change.apply(sample.values());
             for (int i = 0; i < shifted.length; i++) {
+                if (Float.isInfinite(shifted[i])) {
+                    // float overflows near 3.4e38: a model could neither train on nor be attacked on such a copy.
+                    throw new IllegalArgumentException("amount: " + shift.amount() + " makes value " + (i + 1)
+                            + " of sample " + (index + 1) + " infinite; choose a smaller amount");
+                }
                 if (!Float.isNaN(shifted[i])) {
                     absoluteChange[0] += Math.abs(shifted[i] - sample.values()[i]);
                     changedValues[0]++;

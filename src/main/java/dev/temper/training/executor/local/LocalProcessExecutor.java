@@ -64,6 +64,7 @@ public class LocalProcessExecutor implements JobExecutor {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
+        WorkerEnvironment.restrict(environment);
         environment.put(WorkerProtocol.SERVER_URL_ENV, serverUrl);
         environment.put(WorkerProtocol.JOB_ID_ENV, Long.toString(jobId));
         environment.put(WorkerProtocol.JOB_TOKEN_ENV, launch.token());
