@@ -1,9 +1,11 @@
 package dev.temper.audit;
 
+import dev.temper.base.problem.RoleRefused;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Set;
 
 /**
@@ -24,7 +26,10 @@ public class RoleRefusals {
         this.vertx = vertx;
     }
 
-    public void refused(SecurityIdentity caller, String method, String path) {
+    void refused(@Observes RoleRefused refused) {
+        SecurityIdentity caller = refused.caller();
+        String method = refused.method();
+        String path = refused.path();
         if (caller == null || caller.isAnonymous() || !WRITES.contains(method)) {
             return;
         }

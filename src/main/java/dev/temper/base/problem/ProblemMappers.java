@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.temper.audit.RoleRefusals;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,6 +11,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -24,10 +24,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private final RoleRefusals refusals;
+    private final Event<RoleRefused> refusals;
     private final CurrentVertxRequest vertxRequest;
 
-    ProblemMappers(RoleRefusals refusals, CurrentVertxRequest vertxRequest) {
+    ProblemMappers(Event<RoleRefused> refusals, CurrentVertxRequest vertxRequest) {
         this.refusals = refusals;
         this.vertxRequest = vertxRequest;
     }
@@ -51,7 +51,7 @@ public class ProblemMappers {
         RoutingContext current = vertxRequest.getCurrent();
         SecurityIdentity caller = current != null && current.user() instanceof QuarkusHttpUser user
                 ? user.getSecurityIdentity() : null;
-        refusals.refused(caller, request.method().name(), request.path());
+        refusals.fire(new RoleRefused(caller, request.method().name(), request.path()));
         return Problem.response(403, "Forbidden", "Your role does not allow this action");
     }
 
