@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +61,7 @@ public final class JsonProblems {
         }
         if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();
-            return "one of " + java.util.Arrays.stream(constants).map(Object::toString)
+            return "one of " + Arrays.stream(constants).map(Object::toString)
                     .collect(Collectors.joining(", "));
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
@@ -74,7 +76,7 @@ public final class JsonProblems {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

@@ -3,7 +3,6 @@ package dev.temper.base.problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,17 +24,11 @@ public class SecurityProblems {
         if (context.response().headWritten()) {
             context.next();
         } else if (failure instanceof ForbiddenException) {
-            send(context, 403, "Forbidden", "Your role does not allow this action");
+            Problem.send(context, 403, "Forbidden", "Your role does not allow this action");
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
-            send(context, 401, "Unauthorized", "Sign in or send a valid token");
+            Problem.send(context, 401, "Unauthorized", "Sign in or send a valid token");
         } else {
             context.next();
         }
-    }
-
-    private static void send(RoutingContext context, int status, String title, String detail) {
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail);
-        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
     }
 }

@@ -1,7 +1,6 @@
 package dev.temper.base.problem;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +22,7 @@ public class UnknownApiPaths {
     }
 
     private static void notFound(RoutingContext context) {
-        String detail = "No API resource answers " + context.request().method() + " " + context.normalizedPath();
-        JsonObject problem = new JsonObject()
-                .put("type", "about:blank")
-                .put("title", "Not Found")
-                .put("status", 404)
-                .put("detail", detail);
-        context.response()
-                .setStatusCode(404)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(problem.encode());
+        Problem.send(context, 404, "Not Found",
+                "No API resource answers " + context.request().method() + " " + context.normalizedPath());
     }
 }

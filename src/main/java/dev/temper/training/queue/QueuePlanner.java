@@ -75,10 +75,10 @@ public final class QueuePlanner {
             toStart.add(next.startHead().id());
             free--;
         }
-        int freeSlots = free;
+        boolean slotsLeft = free > 0;
 
         Map<Long, String> waiting = new LinkedHashMap<>();
-        teams.values().forEach(team -> team.explainWaiting(waiting, workerSlots, freeSlots > 0));
+        teams.values().forEach(team -> team.explainWaiting(waiting, workerSlots, slotsLeft));
         return new Plan(List.copyOf(toStart), waiting);
     }
 

@@ -229,11 +229,12 @@ public class WorkerJobService {
 
     /** Registers the trained model and queues its evaluation; the artifact is removed if that fails. */
     public ModelVersion completeTraining(long jobId, String token, Path modelZip, String claimedSha256,
-            String manifest) {
+            String manifestBase64) {
         TrainingJob job = QuarkusTransaction.requiringNew().call(() -> authenticate(jobId, token));
         if (job.kind == JobKind.EVALUATE) {
             throw ProblemException.badRequest("An evaluation job produces results, not a model");
         }
+        String manifest = ModelUploadCheck.manifest(manifestBase64);
         String sha256 = ModelUploadCheck.contentHash(modelZip, claimedSha256);
         // Unique even if the database is ever reset while the store is kept.
         String key = "models/" + job.team + "/" + UUID.randomUUID() + ".zip";

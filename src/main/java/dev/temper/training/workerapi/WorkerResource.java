@@ -127,9 +127,7 @@ public class WorkerResource {
             @HeaderParam(WorkerProtocol.JOB_TOKEN_HEADER) String token,
             @HeaderParam(WorkerProtocol.MODEL_SHA256_HEADER) String sha256,
             @HeaderParam(WorkerProtocol.MODEL_MANIFEST_HEADER) String manifestBase64, java.nio.file.Path zip) {
-        service.authenticate(jobId, token);
-        String manifest = ModelUploadCheck.manifest(manifestBase64);
-        return ModelVersionDto.of(service.completeTraining(jobId, token, zip, sha256, manifest));
+        return ModelVersionDto.of(service.completeTraining(jobId, token, zip, sha256, manifestBase64));
     }
 
     @POST

@@ -10,7 +10,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -51,9 +50,7 @@ public class WorkerTokenMechanism implements HttpAuthenticationMechanism {
     /** A worker reads problem+json like every other API client. */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Unauthorized")
-                .put("status", 401).put("detail", "Send the job's token in " + WorkerProtocol.JOB_TOKEN_HEADER);
-        context.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+        Problem.send(context, 401, "Unauthorized", "Send the job's token in " + WorkerProtocol.JOB_TOKEN_HEADER);
         return Uni.createFrom().item(true);
     }
 
