@@ -19,9 +19,6 @@ import org.hibernate.Session;
 @SqlRepository
 public class JobLogRepository {
 
-    /** Longer lines are cut: a log line is for people to read, not a channel for data. */
-    static final int MAX_LINE_LENGTH = 4000;
-
     private final EntityManager entityManager;
 
     JobLogRepository(EntityManager entityManager) {
@@ -41,8 +38,7 @@ public class JobLogRepository {
             LogLine line = lines.get(i);
             seqs[i] = line.seq();
             times[i] = Timestamp.from(line.at() == null ? Instant.now() : line.at());
-            String text = line.line() == null ? "" : line.line();
-            texts[i] = text.length() <= MAX_LINE_LENGTH ? text : text.substring(0, MAX_LINE_LENGTH) + "...";
+            texts[i] = LogLine.cut(line.line());
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""

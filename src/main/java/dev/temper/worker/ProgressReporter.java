@@ -28,6 +28,13 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     /** The server takes at most this many items per batch. */
     private static final int BATCH_LIMIT = 5_000;
+    /**
+     * And at most 1 MiB of JSON per request (less a margin for the envelope). A line's cost is bounded as the
+     * worst case of JSON escaping (six bytes a character) plus its sequence number and time, so a batch of
+     * lines never crosses the limit, whatever they hold.
+     */
+    private static final int BATCH_BYTES = 1024 * 1024 - 4096;
+    private static final int LINE_OVERHEAD_BYTES = 64;
 
     private final ServerClient server;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,7 +59,7 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
     void log(String line) {
         System.out.println(line);
         synchronized (this) {
-            lines.add(new LogLine(nextSeq++, Instant.now(), line));
+            lines.add(new LogLine(nextSeq++, Instant.now(), LogLine.cut(line)));
         }
     }
 
@@ -92,10 +99,24 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
             epochs.clear();
         }
         while (!lines.isEmpty()) {
-            List<LogLine> batch = List.copyOf(lines.subList(0, Math.min(lines.size(), BATCH_LIMIT)));
+            List<LogLine> batch = List.copyOf(lines.subList(0, linesInNextBatch()));
             server.post(WorkerProtocol.LOGS_PATH, new LogBatch(batch));
             lines.subList(0, batch.size()).clear();
         }
+    }
+
+    private int linesInNextBatch() {
+        int budget = BATCH_BYTES;
+        int count = 0;
+        while (count < lines.size() && count < BATCH_LIMIT) {
+            int cost = 6 * lines.get(count).line().length() + LINE_OVERHEAD_BYTES;
+            if (cost > budget) {
+                break;
+            }
+            budget -= cost;
+            count++;
+        }
+        return count;
     }
 
     private void beat() {
