@@ -14,14 +14,19 @@ import java.util.regex.Pattern;
 /**
  * A signed-in member of team-a with no Temper role: the user the access matrix needs to show that a team alone opens
  * nothing. Made in the test Keycloak through its admin API, not in the realm file, so no install ever ships it.
+ * Also {@link #NEW_TEAM_USERNAME}, the only member of a team no demo user belongs to, for tests of how Temper learns
+ * teams.
  */
 public final class RolelessUser {
 
     public static final String USERNAME = "nora";
+    public static final String NEW_TEAM_USERNAME = "otto";
+    public static final String NEW_TEAM = "team-c";
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static volatile boolean created;
+    private static volatile boolean newTeamCreated;
 
     private RolelessUser() {
     }
@@ -31,19 +36,43 @@ public final class RolelessUser {
         if (created) {
             return;
         }
-        String realmUrl = KeycloakTestResource.realmUrl();
-        String base = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
-        String admin = "Bearer " + adminToken(base);
-        String users = base + "/admin/realms/temper/users";
-        String user = "{\"username\":\"" + USERNAME + "\",\"enabled\":true,\"email\":\"nora@example.org\","
-                + "\"firstName\":\"Nora\",\"lastName\":\"Noroles\",\"emailVerified\":true,\"groups\":[\"/team-a\"],"
-                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + USERNAME + "\",\"temporary\":false}]}";
+        create(USERNAME, "team-a");
+        created = true;
+    }
+
+    /** Creates {@link #NEW_TEAM} and its one member {@link #NEW_TEAM_USERNAME} (no role) once per test JVM. */
+    public static synchronized void ensureNewTeamMemberExists() {
+        if (newTeamCreated) {
+            return;
+        }
+        String admin = "Bearer " + adminToken(keycloakBase());
+        int status = send(HttpRequest.newBuilder(URI.create(keycloakBase() + "/admin/realms/temper/groups"))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + NEW_TEAM + "\"}"))).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Keycloak refused to create group " + NEW_TEAM + ": HTTP " + status);
+        }
+        create(NEW_TEAM_USERNAME, NEW_TEAM);
+        newTeamCreated = true;
+    }
+
+    private static void create(String username, String group) {
+        String admin = "Bearer " + adminToken(keycloakBase());
+        String users = keycloakBase() + "/admin/realms/temper/users";
+        String user = "{\"username\":\"" + username + "\",\"enabled\":true,\"email\":\"" + username
+                + "@example.org\",\"firstName\":\"" + username + "\",\"lastName\":\"Noroles\",\"emailVerified\":true,"
+                + "\"groups\":[\"/" + group + "\"],\"credentials\":[{\"type\":\"password\",\"value\":\"" + username
+                + "\",\"temporary\":false}]}";
         int status = send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user))).statusCode();
         if (status != 201 && status != 409) {
-            throw new IllegalStateException("Keycloak refused to create " + USERNAME + ": HTTP " + status);
+            throw new IllegalStateException("Keycloak refused to create " + username + ": HTTP " + status);
         }
-        created = true;
+    }
+
+    private static String keycloakBase() {
+        String realmUrl = KeycloakTestResource.realmUrl();
+        return realmUrl.substring(0, realmUrl.indexOf("/realms/"));
     }
 
     private static String adminToken(String base) {

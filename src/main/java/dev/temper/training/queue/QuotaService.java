@@ -5,6 +5,7 @@ import dev.temper.audit.AuditLog;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.Roles;
+import dev.temper.security.TeamDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,11 +33,13 @@ public class QuotaService {
     private final TeamQuotaRepository quotas;
     private final AuditLog audit;
     private final QuotaLimits defaults;
+    private final TeamDirectory directory;
 
-    QuotaService(TeamQuotaRepository quotas, AuditLog audit, QuotaConfig config) {
+    QuotaService(TeamQuotaRepository quotas, AuditLog audit, QuotaConfig config, TeamDirectory directory) {
         this.quotas = quotas;
         this.audit = audit;
         this.defaults = config.defaults();
+        this.directory = directory;
     }
 
     /** What a team without a quota of its own may hold. */
@@ -60,6 +63,7 @@ public class QuotaService {
         SortedSet<String> teams = new TreeSet<>(user.teams());
         if (user.hasRole(Roles.ADMIN)) {
             teams.addAll(quotas.knownTeams());
+            teams.addAll(directory.all());
         }
         if (teams.isEmpty()) {
             return List.of();
@@ -76,6 +80,7 @@ public class QuotaService {
     public TeamQuotaStatus set(CurrentUser user, String team, Integer maxGpus, Integer maxConcurrentJobs) {
         requireAdmin(user, team, AuditAction.QUOTA_SET, "set team quotas");
         requireTeamName(team);
+        requireKnown(user, team);
         QuotaLimits limits = limits(maxGpus, maxConcurrentJobs);
         TeamQuota quota = quotas.findByIdOptional(team).orElseGet(() -> {
             TeamQuota created = new TeamQuota();
@@ -97,6 +102,7 @@ public class QuotaService {
     public TeamQuotaStatus reset(CurrentUser user, String team) {
         requireAdmin(user, team, AuditAction.QUOTA_RESET, "reset team quotas");
         requireTeamName(team);
+        requireKnown(user, team);
         quotas.findByIdOptional(team).ifPresent(quota -> {
             audit.record(user.username(), team, AuditAction.QUOTA_RESET, team,
                     describe(quota.limits()) + " -> defaults " + describe(defaults));
@@ -130,6 +136,14 @@ public class QuotaService {
         if (team == null || !TEAM_NAME.matcher(team).matches()) {
             throw ProblemException.badRequest("team: letters, digits, '.', '_' and '-', up to 100 characters,"
                     + " starting with a letter or digit");
+        }
+    }
+
+    /** A quota for a team that does not exist would be a typo nobody notices until the real team's jobs wait. */
+    private void requireKnown(CurrentUser user, String team) {
+        if (!user.teams().contains(team) && !directory.isKnown(team)) {
+            throw new ProblemException(404, "Not found", "No team '" + team + "' is known to Temper: teams are Keycloak groups,"
+                    + " and Temper learns a team when one of its members signs in");
         }
     }
 

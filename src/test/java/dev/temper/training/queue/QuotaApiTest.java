@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.temper.security.TeamDirectory;
+import dev.temper.testsupport.RolelessUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reading and setting team quotas: who may, what is refused, what is recorded. */
@@ -20,6 +26,15 @@ class QuotaApiTest {
 
     /** A team of its own, so the quotas other test classes rely on stay untouched. */
     private static final String TEAM = "quota-api-team";
+
+    @Inject
+    TeamDirectory directory;
+
+    /** As a sign-in by one of its members would. */
+    @BeforeEach
+    void teamIsKnown() {
+        directory.record(List.of(TEAM));
+    }
 
     @AfterEach
     void backToDefaults() {
@@ -92,7 +107,31 @@ class QuotaApiTest {
                 .body("detail", equalTo("maxConcurrentJobs: required"));
         put("erin", "bad team!", Map.of("maxGpus", 4, "maxConcurrentJobs", 2)).statusCode(400)
                 .body("detail", containsString("team: letters, digits"));
-        assertThat(teams("erin")).doesNotContain(TEAM);
+        JsonPath all = as("erin").get("/api/quotas").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getBoolean("find { it.team == '" + TEAM + "' }.custom")).isFalse();
+    }
+
+    @Test
+    void aTeamTemperHasNeverSeenGetsNoQuota() {
+        put("erin", "team-nobody-signed-in-from", Map.of("maxGpus", 4, "maxConcurrentJobs", 2)).statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("is known to Temper"));
+        as("erin").delete("/api/quotas/{team}", "team-nobody-signed-in-from").then().statusCode(404);
+        assertThat(teams("erin")).doesNotContain("team-nobody-signed-in-from");
+    }
+
+    @Test
+    void aSignInMakesItsTeamsKnown() {
+        // team-c has one member, otto, with no Temper role, and no demo user belongs to it.
+        RolelessUser.ensureNewTeamMemberExists();
+        String team = RolelessUser.NEW_TEAM;
+        assertThat(directory.all()).doesNotContain(team);
+        put("erin", team, Map.of("maxGpus", 1, "maxConcurrentJobs", 1)).statusCode(404);
+
+        // otto's request is refused for his lack of a role, but he was authenticated: his team is learned.
+        as(RolelessUser.NEW_TEAM_USERNAME).get("/api/quotas").then().statusCode(403);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.all().contains(team));
+        put("erin", team, Map.of("maxGpus", 1, "maxConcurrentJobs", 1)).statusCode(200).body("custom", equalTo(true));
+        as("erin").delete("/api/quotas/{team}", team).then().statusCode(200);
     }
 
     @Test
