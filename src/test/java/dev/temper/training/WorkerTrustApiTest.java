@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.temper.base.problem.ProblemMappers;
 import dev.temper.contract.WorkerProtocol;
 import dev.temper.dataset.DatasetVersionRepository;
+import dev.temper.testsupport.CapturedLog;
 import dev.temper.testsupport.CsvFixtures;
 import dev.temper.training.HandMadeAttempts.Attempt;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,24 @@ class WorkerTrustApiTest {
         assertThat(modelCount()).isEqualTo(modelsBefore);
         assertThat(as("alice").get("/api/jobs/{id}", a.jobId()).then().extract().jsonPath().getString("state"))
                 .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRefusedReportIsLoggedOnceWithoutAStackTrace() {
+        Attempt a = attempts.start(datasetId, JobState.RUNNING);
+        try (CapturedLog log = CapturedLog.of(ProblemMappers.class)) {
+            refusedMetrics(a, epoch(-5, 0.5), "epochs[].epoch must be between 1 and 3");
+            worker(a).contentType(ContentType.JSON).body("{\"epochs\": [{\"epoch\": 1.5}]}").post(path(a, "/metrics"))
+                    .then().statusCode(400);
+
+            List<LogRecord> refusals = log.records().stream()
+                    .filter(r -> r.getMessage().contains("/api/worker/jobs/" + a.jobId() + "/metrics")).toList();
+            assertThat(refusals).hasSize(2).allSatisfy(r -> {
+                assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(r.getThrown()).isNull();
+            });
+            assertThat(refusals.get(0).getMessage()).contains("400: epochs[].epoch must be between 1 and 3");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String WORKER_PATHS = "/api/worker/";
 
     private final Event<RoleRefused> refusals;
     private final CurrentVertxRequest vertxRequest;
@@ -32,8 +33,14 @@ public class ProblemMappers {
         this.vertxRequest = vertxRequest;
     }
 
+    /**
+     * A refused worker report is worth an operator's attention (a worker build that disagrees with the server, or
+     * someone holding a job token): one line, no stack trace, since the refusal is expected behaviour and the
+     * detail says all. People's mistakes are theirs to read in the answer.
+     */
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        logRefusal(request, e.status(), e.detail());
         return Problem.response(e.status(), e.title(), e.detail());
     }
 
@@ -100,8 +107,20 @@ public class ProblemMappers {
         return Problem.response(500, "Internal error", "The server failed to handle the request; see its log");
     }
 
-    private static Response badJson(JsonProcessingException e) {
-        return Problem.response(400, "Unreadable body", JsonProblems.describe(e));
+    private Response badJson(JsonProcessingException e) {
+        String detail = JsonProblems.describe(e);
+        RoutingContext current = vertxRequest.getCurrent();
+        if (current != null) {
+            logRefusal(current.request(), 400, detail);
+        }
+        return Problem.response(400, "Unreadable body", detail);
+    }
+
+    private static void logRefusal(HttpServerRequest request, int status, String detail) {
+        if (status < 500 && request.path().startsWith(WORKER_PATHS)) {
+            LOG.warn("Refused a worker's " + request.method().name() + " " + request.path() + " with " + status + ": "
+                    + detail);
+        }
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {
