@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs a real Keycloak from an unpacked {@code keycloak-quarkus-dist} directory, bound to 127.0.0.1 only,
  * with the Temper realm imported. Used by the tests and by local development; a cluster runs the
- * Keycloak image instead (see {@code k8s/keycloak}).
+ * Keycloak image instead (see {@code k8s/base/keycloak}).
  *
  * <p>Keycloak keeps its dev-mode H2 data under {@code <home>/data}: a realm that already exists there is
  * left as it is by {@code --import-realm}, so that data is removed when the realm file changed.

@@ -71,7 +71,9 @@ public class WebhookResource {
         this.users = users;
     }
 
+    /** Admins only, decided before the body is read; which teams' admin the service checks once it is. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid NewWebhook request) {
         Webhook w = service.create(users.get(), new WebhookService.Registration(request.team(), request.url(),
                 request.events()));

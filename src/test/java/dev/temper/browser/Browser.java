@@ -8,8 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -178,6 +180,11 @@ final class Browser implements AutoCloseable {
         Object ready = js("return !!window.Vaadin && !!window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
         return Boolean.TRUE.equals(ready);
+    }
+
+    /** The cookies the browser holds for the page it shows, with their flags. */
+    Set<Cookie> cookies() {
+        return driver.manage().getCookies();
     }
 
     @Override

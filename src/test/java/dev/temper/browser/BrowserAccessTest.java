@@ -10,11 +10,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 
 /** Team scoping and roles in the UI: bob (team-b) sees none of team-a's work; dana (viewer) only reads. */
 @QuarkusTest
@@ -71,6 +73,26 @@ class BrowserAccessTest {
             bob.screenshot("20-bob-cannot-see-team-a-job");
             bob.open("/audit");
             assertThat(bob.text("access-denied")).isNotBlank();
+        }
+    }
+
+    @Test
+    void sessionCookiesAreHiddenFromScriptsAndNotSentCrossSite() throws Exception {
+        try (Browser dana = open()) {
+            dana.signIn("dana");
+            dana.open("/datasets");
+            dana.until(() -> dana.text("datasets-grid").contains(DATASET));
+            // Vaadin's servlet session and Quarkus OIDC's session (its name carries the tenant when there is one).
+            List<Cookie> sessions = dana.cookies().stream()
+                    .filter(c -> c.getName().equals("JSESSIONID") || c.getName().startsWith("q_session")).toList();
+            assertThat(sessions).extracting(Cookie::getName).contains("JSESSIONID")
+                    .anySatisfy(name -> assertThat(name).startsWith("q_session"));
+            assertThat(sessions).allSatisfy(cookie -> {
+                assertThat(cookie.isHttpOnly()).as(cookie.getName() + " HttpOnly").isTrue();
+                assertThat(cookie.getSameSite()).as(cookie.getName() + " SameSite").isEqualTo("Lax");
+            });
+            String visibleToScripts = (String) dana.js("return document.cookie");
+            assertThat(visibleToScripts).doesNotContain("JSESSIONID").doesNotContain("q_session");
         }
     }
 

@@ -239,13 +239,16 @@ class WebhookApiTest {
         given().get("/api/webhooks").then().statusCode(401);
         Map<String, Object> body = Map.of("team", "team-a", "url", receiver.url(), "events", List.of("alias.moved"));
         for (String notAdmin : List.of("alice", "carol", "dana")) {
+            // Refused on the role before the body is read: even a body that is no webhook gets the 403.
             as(notAdmin).contentType(ContentType.JSON).body(body).post("/api/webhooks").then().statusCode(403)
-                    .contentType("application/problem+json").body("detail", containsString("Only an admin"));
+                    .contentType("application/problem+json");
+            as(notAdmin).contentType(ContentType.JSON).body("[]").post("/api/webhooks").then().statusCode(403);
             as(notAdmin).get("/api/webhooks?team=team-a").then().statusCode(403);
         }
-        assertThat(audit.count("action = ?1 and outcome = ?2 and actor = ?3 and team = ?4",
-                AuditAction.WEBHOOK_CREATE.storedName(), AuditLog.DENIED, "alice", "team-a")).isGreaterThanOrEqualTo(1);
-        as("bob").contentType(ContentType.JSON).body(body).post("/api/webhooks").then().statusCode(404)
+        assertThat(audit.count("action = ?1 and outcome = ?2 and actor = ?3 and objectId = ?4",
+                AuditAction.API_WRITE.storedName(), AuditLog.DENIED, "alice", "POST /api/webhooks"))
+                .isGreaterThanOrEqualTo(2);
+        as("bob").contentType(ContentType.JSON).body(body).post("/api/webhooks").then().statusCode(403)
                 .contentType("application/problem+json");
 
         long id = register("team-a", "alias.moved").getLong("id");
