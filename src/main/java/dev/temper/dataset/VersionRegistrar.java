@@ -13,6 +13,7 @@ import dev.temper.dataset.profile.DatasetProfiler;
 import dev.temper.engine.evaluation.threat.EpsilonUnit;
 import dev.temper.security.CurrentUser;
 import dev.temper.storage.ArtifactStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -34,9 +35,11 @@ class VersionRegistrar {
     private final DatasetVersionRepository versions;
     private final ArtifactStore store;
     private final AuditLog audit;
+    private final MeterRegistry meters;
 
     VersionRegistrar(DatasetRepository datasets, DatasetVersionRepository versions, ArtifactStore store,
-            AuditLog audit) {
+            AuditLog audit, MeterRegistry meters) {
+        this.meters = meters;
         this.datasets = datasets;
         this.versions = versions;
         this.store = store;
@@ -62,6 +65,9 @@ class VersionRegistrar {
         try {
             DatasetVersion version = QuarkusTransaction.requiringNew().call(() ->
                     persist(user, team, name, canonical, key, profile, origin));
+            // Counted once committed: a registration that rolled back registered nothing.
+            meters.counter("temper.datasets.registered", "team", team, "origin",
+                    origin.parent() == null ? "upload" : "derivation").increment();
             return new Registration(version, false);
         } catch (RuntimeException e) {
             if (written) {

@@ -1,10 +1,8 @@
 package dev.temper.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.spi.runtime.AuthenticationSuccessEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TeamDirectory {
 
-    private final EntityManager entityManager;
+    private final KnownTeamRepository teams;
     private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
-    TeamDirectory(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    TeamDirectory(KnownTeamRepository teams) {
+        this.teams = teams;
     }
 
     void onSignIn(@ObservesAsync AuthenticationSuccessEvent event) {
@@ -32,24 +30,19 @@ public class TeamDirectory {
     }
 
     /** Remembers teams seen in a verified token. */
-    public void record(Collection<String> teams) {
-        List<String> unseen = teams.stream().filter(team -> !recorded.contains(team)).toList();
-        if (unseen.isEmpty()) {
-            return;
+    public void record(Collection<String> seen) {
+        List<String> unseen = seen.stream().filter(team -> !recorded.contains(team)).toList();
+        if (!unseen.isEmpty()) {
+            teams.addAll(unseen);
+            recorded.addAll(unseen);
         }
-        QuarkusTransaction.requiringNew().run(() -> unseen.forEach(team -> entityManager
-                .createNativeQuery("insert into known_team (name) values (?1) on conflict do nothing")
-                .setParameter(1, team).executeUpdate()));
-        recorded.addAll(unseen);
     }
 
     public boolean isKnown(String team) {
         if (recorded.contains(team)) {
             return true;
         }
-        boolean known = QuarkusTransaction.joiningExisting().call(() -> !entityManager
-                .createNativeQuery("select 1 from known_team where name = ?1").setParameter(1, team)
-                .getResultList().isEmpty());
+        boolean known = teams.exists(team);
         if (known) {
             recorded.add(team);
         }
@@ -57,9 +50,7 @@ public class TeamDirectory {
     }
 
     /** Every team Temper has seen, by name. */
-    @SuppressWarnings("unchecked")
     public SortedSet<String> all() {
-        return QuarkusTransaction.joiningExisting().call(() -> new TreeSet<>((List<String>) entityManager
-                .createNativeQuery("select name from known_team", String.class).getResultList()));
+        return new TreeSet<>(teams.names());
     }
 }

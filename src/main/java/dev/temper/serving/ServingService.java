@@ -7,6 +7,7 @@ import dev.temper.registry.ModelAlias;
 import dev.temper.registry.ModelRegistryService;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,9 +40,12 @@ public class ServingService {
     private final ModelRegistryService registry;
     private final ModelInstaller installer;
     private final ServingConfig config;
+    private final MeterRegistry meters;
     private final Map<String, ServedModel> servedByTeam = new ConcurrentHashMap<>();
 
-    ServingService(ModelRegistryService registry, ModelInstaller installer, ServingConfig config) {
+    ServingService(ModelRegistryService registry, ModelInstaller installer, ServingConfig config,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.registry = registry;
         this.installer = installer;
         this.config = config;
@@ -72,7 +76,10 @@ public class ServingService {
             } catch (BatchingPredictor.RetiredException retired) {
                 continue;
             }
-            model.stats().record(rows.length, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            model.stats().record(rows.length, nanos);
+            meters.timer("temper.serving.predict", "team", team, "model", modelName)
+                    .record(nanos, TimeUnit.NANOSECONDS);
             return Predictions.of(model, logits);
         }
         throw new ProblemException(503, "Model unavailable", "The production model of " + team

@@ -25,15 +25,17 @@ public class JobTransitions {
     private final ArtifactStore store;
     private final AuditLog audit;
     private final Event<JobUpdated> updates;
+    private final JobMeters meters;
 
     JobTransitions(JobEventRepository events, JobMetricRepository metrics, JobMetricPointRepository points,
-            ArtifactStore store, AuditLog audit, Event<JobUpdated> updates) {
+            ArtifactStore store, AuditLog audit, Event<JobUpdated> updates, JobMeters meters) {
         this.events = events;
         this.metrics = metrics;
         this.points = points;
         this.store = store;
         this.audit = audit;
         this.updates = updates;
+        this.meters = meters;
     }
 
     void submitted(TrainingJob job, String actor, String details) {
@@ -51,6 +53,7 @@ public class JobTransitions {
         job.startedAt = Instant.now();
         job.heartbeatAt = null;
         job.workerRef = null;
+        meters.started(job, job.startedAt);
         job.epochsAtStart = job.epochsDone;
         job.message = "Starting worker (attempt " + job.attempt + ")"
                 + (job.checkpointEpoch > 0 ? ", resuming after epoch " + job.checkpointEpoch : "");
@@ -132,6 +135,7 @@ public class JobTransitions {
         job.message = message;
         job.finishedAt = Instant.now();
         dropCheckpoint(job);
+        meters.finished(job, state, job.runSecondsBefore);
         audit.record(actor, job.team, endAction(state), job.id, message);
         events.record(job.id, state.name().toLowerCase(), message);
         changed(job);
@@ -152,7 +156,9 @@ public class JobTransitions {
     /** Voids the attempt's token and adds its run time to the job's. */
     private void endAttempt(TrainingJob job) {
         if (job.state.isActive() && job.startedAt != null) {
+            double before = job.runSecondsBefore;
             job.runSecondsBefore = job.runSeconds(Instant.now());
+            meters.attemptEnded(job, job.runSecondsBefore - before);
         }
         job.tokenHash = null;
         job.heartbeatAt = null;

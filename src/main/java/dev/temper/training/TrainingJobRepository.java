@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TrainingJobRepository implements TeamOwnedRepository<TrainingJob> {
@@ -66,5 +67,17 @@ public class TrainingJobRepository implements TeamOwnedRepository<TrainingJob> {
 
     public List<TrainingJob> active() {
         return list("state in ?1", List.of(JobState.STARTING, JobState.RUNNING));
+    }
+
+    /** How many jobs each team has in each state, for the jobs gauge. */
+    public Map<JobCount, Long> countsByTeamAndState() {
+        return getEntityManager().createQuery("select j.team, j.state, count(j) from TrainingJob j"
+                        + " group by j.team, j.state", Object[].class).getResultStream()
+                .collect(Collectors.toMap(row -> new JobCount((String) row[0], (JobState) row[1]),
+                        row -> ((Number) row[2]).longValue()));
+    }
+
+    /** A team and a state, the key of {@link #countsByTeamAndState()}. */
+    public record JobCount(String team, JobState state) {
     }
 }

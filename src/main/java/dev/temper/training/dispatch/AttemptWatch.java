@@ -1,6 +1,7 @@
 package dev.temper.training.dispatch;
 
 import dev.temper.training.JobState;
+import dev.temper.training.JobMeters;
 import dev.temper.training.JobTransitions;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.TrainingJobRepository;
@@ -21,10 +22,12 @@ class AttemptWatch {
 
     private final TrainingJobRepository jobs;
     private final JobTransitions transitions;
+    private final JobMeters meters;
     private final Duration heartbeatTimeout;
     private final Duration startTimeout;
 
-    AttemptWatch(TrainingJobRepository jobs, JobTransitions transitions, WorkerConfig config) {
+    AttemptWatch(TrainingJobRepository jobs, JobTransitions transitions, WorkerConfig config, JobMeters meters) {
+        this.meters = meters;
         this.jobs = jobs;
         this.transitions = transitions;
         this.heartbeatTimeout = config.heartbeatTimeout();
@@ -58,6 +61,7 @@ class AttemptWatch {
             TrainingJob job = jobs.lock(candidate);
             String reason = silence(job, now);
             if (reason != null) {
+                meters.workerLost(job);
                 transitions.lost(job, reason);
                 lost.add(job.id);
             }

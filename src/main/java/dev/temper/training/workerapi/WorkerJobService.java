@@ -14,6 +14,7 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.registry.NewModelVersion;
 import dev.temper.storage.ArtifactStore;
 import dev.temper.training.JobLogRepository;
+import dev.temper.training.JobMeters;
 import dev.temper.training.JobMetric;
 import dev.temper.training.JobMetricPointRepository;
 import dev.temper.training.JobMetricRepository;
@@ -57,11 +58,13 @@ public class WorkerJobService {
     private final ArtifactStore store;
     private final EvaluationSuiteSource evaluationSuite;
     private final int heartbeatSeconds;
+    private final JobMeters meters;
 
     WorkerJobService(TrainingJobRepository jobs, JobMetricRepository metrics, JobMetricPointRepository points,
             JobLogRepository logs, JobTransitions transitions, ModelRegistryService models, ArtifactStore store,
-            EvaluationSuiteSource evaluationSuite, WorkerConfig workerConfig) {
+            EvaluationSuiteSource evaluationSuite, WorkerConfig workerConfig, JobMeters meters) {
         this.jobs = jobs;
+        this.meters = meters;
         this.metrics = metrics;
         this.points = points;
         this.logs = logs;
@@ -179,6 +182,7 @@ public class WorkerJobService {
                     + (job.attempt > 1 ? " (attempt " + job.attempt + ")" : "");
             transitions.changed(job);
         }
+        meters.pointsIngested(accepted);
         return new BatchReceipt(accepted, batch.epochs().size() + batch.points().size() - accepted);
     }
 
