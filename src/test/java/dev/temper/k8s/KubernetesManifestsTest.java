@@ -24,10 +24,13 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * Reads every manifest under {@code k8s/} as typed Fabric8 objects, so that a misspelt or misplaced field
@@ -57,7 +60,8 @@ class KubernetesManifestsTest {
 
     @Test
     void everyKustomizationInputExists() throws IOException {
-        for (Path dir : List.of(Manifests.ROOT, Manifests.BASE, Manifests.ROOT.resolve("demo"))) {
+        for (Path dir : List.of(Manifests.ROOT, Manifests.BASE, Manifests.ROOT.resolve("demo"),
+                Manifests.ROOT.resolve("monitoring"))) {
             JsonNode kustomization = Manifests.YAML.readTree(dir.resolve(Manifests.KUSTOMIZATION).toFile());
             JsonNode resources = kustomization.path("resources");
             assertTrue(resources.isArray() && !resources.isEmpty(), dir + ": kustomization lists no resources");
@@ -95,6 +99,23 @@ class KubernetesManifestsTest {
         assertNotNull(container.getResources().getLimits(), "server has no resource limits");
         assertEquals(Boolean.TRUE, server.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
         assertEquals("temper-server", server.getSpec().getTemplate().getSpec().getServiceAccountName());
+    }
+
+    /** Prometheus finds the server's Service and port, and asks Keycloak for a token where the server trusts it. */
+    @Test
+    void theServiceMonitorScrapesTheServerWithTheMetricsClient() {
+        ServiceMonitor monitor = (ServiceMonitor) manifests.parseAll(Manifests.ROOT.resolve("monitoring/servicemonitor.yaml"))
+                .get(0);
+        Service service = manifests.only(Service.class, "temper-server");
+        assertEquals(service.getMetadata().getLabels(), monitor.getSpec().getSelector().getMatchLabels());
+        Endpoint endpoint = monitor.getSpec().getEndpoints().get(0);
+        assertTrue(service.getSpec().getPorts().stream().anyMatch(port -> port.getName().equals(endpoint.getPort())),
+                "the ServiceMonitor's port is not one of the Service's");
+        assertEquals("/q/metrics", endpoint.getPath());
+        assertEquals("temper-metrics", endpoint.getOauth2().getClientSecret().getName());
+        assertEquals("temper-metrics", endpoint.getOauth2().getClientId().getSecret().getName());
+        String realm = manifests.only(ConfigMap.class, "temper-server").getData().get("QUARKUS_OIDC_API_AUTH_SERVER_URL");
+        assertEquals(realm + "/protocol/openid-connect/token", endpoint.getOauth2().getTokenUrl());
     }
 
     @Test

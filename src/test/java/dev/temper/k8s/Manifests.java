@@ -35,6 +35,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * The YAML documents under {@code k8s/}, read as typed Fabric8 objects. {@code k8s/base} holds what every
@@ -47,7 +48,9 @@ final class Manifests {
     static final Path BASE = ROOT.resolve("base");
     static final String KUSTOMIZATION = "kustomization.yaml";
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String FABRIC8_MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
+    /** Kubernetes' own objects, and the Prometheus Operator's (published among Fabric8's OpenShift models). */
+    private static final List<String> FABRIC8_MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model",
+            "io.fabric8.openshift.api.model.monitoring");
 
     private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.ofEntries(
             Map.entry("Namespace", Namespace.class),
@@ -61,7 +64,8 @@ final class Manifests {
             Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class),
             Map.entry("NetworkPolicy", NetworkPolicy.class),
             Map.entry("Job", Job.class),
-            Map.entry("Secret", Secret.class));
+            Map.entry("Secret", Secret.class),
+            Map.entry("ServiceMonitor", ServiceMonitor.class));
 
     /** One YAML document of one file. */
     record Manifest(Path file, int index, JsonNode tree) {
@@ -168,7 +172,7 @@ final class Manifests {
             map.forEach((key, value) -> collectUnknownFields(value, path + "." + key, unknown));
             return;
         }
-        if (!node.getClass().getName().startsWith(FABRIC8_MODEL_PACKAGE)) {
+        if (!isModel(node.getClass())) {
             return; // strings, numbers, booleans
         }
         for (Method getter : node.getClass().getMethods()) {
@@ -192,7 +196,11 @@ final class Manifests {
                 && method.getParameterCount() == 0
                 && !Modifier.isStatic(method.getModifiers())
                 && (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-                        || type.getName().startsWith(FABRIC8_MODEL_PACKAGE));
+                        || isModel(type));
+    }
+
+    private static boolean isModel(Class<?> type) {
+        return FABRIC8_MODEL_PACKAGES.stream().anyMatch(type.getName()::startsWith);
     }
 
     private static Object invoke(Method getter, Object target) {
