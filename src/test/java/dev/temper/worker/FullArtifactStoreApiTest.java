@@ -136,7 +136,10 @@ class FullArtifactStoreApiTest {
         }
     }
 
-    /** A dataset version of team-a as a row only: the full store takes no upload, and the job never reads it. */
+    /**
+     * A dataset version of team-a as a row only: the full store takes no upload, and the job never reads it. It is
+     * archived, so the lists (and screenshots) of tests sharing the database do not show it.
+     */
     private static long datasetVersionRow() throws SQLException {
         try (Connection db = Database.app(); Statement sql = db.createStatement()) {
             String name = "full-store-" + UUID.randomUUID();
@@ -146,9 +149,9 @@ class FullArtifactStoreApiTest {
                 try (ResultSet version = sql.executeQuery("insert into dataset_version(dataset_id, team, version,"
                         + " sha256, artifact_key, row_count, feature_names, label_column, class_names, class_counts,"
                         + " split_seed, train_count, validation_count, test_count, epsilon_unit, created_by,"
-                        + " created_at) values (" + dataset.getLong(1) + ", 'team-a', 1, repeat('a', 64), 'datasets/"
-                        + name + "', 90, '[\"x\",\"y\"]', 'species', '[\"a\",\"b\",\"c\"]', '{}', 1, 63, 13, 14,"
-                        + " 'RAW_FEATURES', 'alice', now()) returning id")) {
+                        + " created_at, archived_at) values (" + dataset.getLong(1) + ", 'team-a', 1, repeat('a', 64),"
+                        + " 'datasets/" + name + "', 90, '[\"x\",\"y\"]', 'species', '[\"a\",\"b\",\"c\"]', '{}', 1,"
+                        + " 63, 13, 14, 'RAW_FEATURES', 'alice', now(), now()) returning id")) {
                     version.next();
                     return version.getLong(1);
                 }
