@@ -18,6 +18,8 @@ public interface ArtifactStore {
      * streamed, never held in memory, so artifacts may be far larger than the heap.
      *
      * @throws java.nio.file.FileAlreadyExistsException if an artifact is already stored under the key
+     * @throws ArtifactStoreFullException (unchecked, a 507 problem) if the store has no room for it; nothing is
+     *     left stored under the key
      */
     void put(String key, Path content) throws IOException;
 

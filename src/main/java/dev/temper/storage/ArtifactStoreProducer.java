@@ -27,7 +27,7 @@ public class ArtifactStoreProducer {
     /** The store the configuration asks for; what the configuration lacks is named in the exception. */
     static ArtifactStore create(StorageConfig config) {
         return switch (config.type()) {
-            case FILESYSTEM -> new FileSystemArtifactStore(config.root());
+            case FILESYSTEM -> new FileSystemArtifactStore(config.root(), config.minFreeBytes());
             case S3 -> new S3ArtifactStore(s3Settings(config.s3()));
         };
     }

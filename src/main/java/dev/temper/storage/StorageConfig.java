@@ -26,6 +26,13 @@ public interface StorageConfig {
     @WithDefault("data/artifacts")
     Path root();
 
+    /**
+     * The filesystem store refuses a write that would leave less than this free on its volume, so a full disk
+     * fails one upload clearly instead of the database, logs and other writers of the volume failing at random.
+     */
+    @WithDefault("268435456")
+    long minFreeBytes();
+
     /** Read only when {@link #type()} is {@code s3}. */
     S3 s3();
 

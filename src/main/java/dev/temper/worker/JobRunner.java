@@ -102,7 +102,9 @@ final class JobRunner {
                         zip);
                 Files.delete(zip);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot upload the checkpoint of epoch " + metrics.epoch(), e);
+                // The server's answer (a full artifact store, say) becomes the job's failure reason.
+                throw new UncheckedIOException("Cannot upload the checkpoint of epoch " + metrics.epoch() + ": "
+                        + e.getMessage(), e);
             }
         }
     }

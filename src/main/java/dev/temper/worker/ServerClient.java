@@ -18,13 +18,20 @@ import java.util.Base64;
 /**
  * The worker's only line to the server: its job's endpoints, authenticated by the job token. Calls that
  * cannot reach the server (it restarts, the network blips) are retried with backoff for up to the patience
- * given; every call is safe to repeat. An answer saying the attempt is over is not retried.
+ * given; every call is safe to repeat. An answer saying the attempt is over, or that the server has no room to store
+ * an upload, is not retried.
  */
 final class ServerClient {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /**
+     * The artifact store is full. Not retried: space comes back only when an operator frees it, so retrying would
+     * re-send a large upload for the whole patience and hide the reason; failing the job at once puts the server's
+     * message ("the artifact store is full: ... free, ... needed") in its failure reason.
+     */
+    private static final int INSUFFICIENT_STORAGE = 507;
 
     /**
      * HTTP/1.1: on plain HTTP the JDK client otherwise asks to upgrade each new connection to HTTP/2, and an
@@ -111,7 +118,8 @@ final class ServerClient {
             if (response != null && (response.statusCode() == 401 || response.statusCode() == 409)) {
                 throw new AttemptOverException(trouble);
             }
-            boolean transientTrouble = response == null || response.statusCode() >= 500;
+            boolean transientTrouble = response == null
+                    || (response.statusCode() >= 500 && response.statusCode() != INSUFFICIENT_STORAGE);
             if (!transientTrouble || System.nanoTime() > deadline) {
                 throw new IOException(trouble);
             }

@@ -56,7 +56,8 @@ public final class WorkerMain {
         new CountDownLatch(1).await();
     }
 
-    private static void reportFailure(ServerClient server, Exception e) {
+    /** Ends the job as failed with what went wrong as its reason, the server's own answer included. */
+    static void reportFailure(ServerClient server, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         try {
             server.post(WorkerProtocol.FAILURE_PATH, new FailureReport(message));

@@ -59,7 +59,7 @@ public final class DatasetBenchmark {
             long validated = System.nanoTime();
             DatasetProfile profile = DatasetProfiler.profile(canonical.path());
             long profiled = System.nanoTime();
-            new FileSystemArtifactStore(storeRoot).put("datasets/bench/" + canonical.sha256() + ".tds", canonical.path());
+            new FileSystemArtifactStore(storeRoot, 0).put("datasets/bench/" + canonical.sha256() + ".tds", canonical.path());
             long stored = System.nanoTime();
 
             System.out.printf(Locale.ROOT, "validate + split + canonical file: %6.2f s (%.1f MB, sha256 %s)%n",

@@ -21,7 +21,7 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContractTest {
 
     @BeforeEach
     void createStore() {
-        store = new FileSystemArtifactStore(root);
+        store = new FileSystemArtifactStore(root, 0);
     }
 
     @Override
@@ -48,5 +48,36 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContractTest {
         try (Stream<Path> left = Files.walk(root)) {
             assertThat(left.filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    @Test
+    void aWriteThatWouldEatIntoTheReserveIsRefusedBeforeItsFirstByte() throws IOException {
+        Path model = randomFile("model.zip", 5000, 12);
+        // The volume has 10,000 bytes left and the store keeps 6,000 of them free: 5,000 more do not fit.
+        var full = new FileSystemArtifactStore(root, 6000, directory -> 10_000);
+
+        assertThatThrownBy(() -> full.put("models/team-a/model.zip", model))
+                .isInstanceOf(ArtifactStoreFullException.class)
+                .hasMessageContaining("The artifact store is full")
+                .satisfies(e -> assertThat(((ArtifactStoreFullException) e).status()).isEqualTo(507));
+
+        assertThat(full.exists("models/team-a/model.zip")).isFalse();
+        try (Stream<Path> left = Files.walk(root)) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+        // Exactly at the reserve still fits.
+        new FileSystemArtifactStore(root, 5000, directory -> 10_000).put("models/team-a/model.zip", model);
+        assertThat(root.resolve("models/team-a/model.zip")).hasSameBinaryContentAs(model);
+    }
+
+    @Test
+    void theRealVolumeIsMeasured() throws IOException {
+        Path file = randomFile("x.bin", 10, 13);
+        long free = Files.getFileStore(root).getUsableSpace();
+
+        assertThatThrownBy(() -> new FileSystemArtifactStore(root, free + (1L << 30)).put("datasets/team-a/x.bin", file))
+                .isInstanceOf(ArtifactStoreFullException.class);
+        new FileSystemArtifactStore(root, 0).put("datasets/team-a/x.bin", file);
+        assertThat(store.exists("datasets/team-a/x.bin")).isTrue();
     }
 }

@@ -17,6 +17,15 @@ public final class Database {
         return connect(new Login(PostgresTestResource.SUPERUSER, PostgresTestResource.SUPERUSER));
     }
 
+    /**
+     * The superuser in PostgreSQL's maintenance database, for what cannot be done from inside the test database:
+     * refusing new connections to it, as during a restart.
+     */
+    public static Connection superuserOutside() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres$1"),
+                PostgresTestResource.SUPERUSER, PostgresTestResource.SUPERUSER);
+    }
+
     /** The role Flyway migrates as. */
     public static Connection owner() throws SQLException {
         return connect(DatabaseRoles.DEMO_OWNER);

@@ -16,22 +16,22 @@ import java.util.List;
  * Attempts made by hand: alice's jobs already STARTING or RUNNING with a token the test holds, so the test
  * speaks the worker protocol itself and no real worker competes with it.
  */
-final class HandMadeAttempts {
+public final class HandMadeAttempts {
 
-    record Attempt(long jobId, String token) {
+    public record Attempt(long jobId, String token) {
     }
 
     private final TrainingJobRepository jobs;
     private final DatasetVersionRepository datasets;
     private final List<Long> made = new ArrayList<>();
 
-    HandMadeAttempts(TrainingJobRepository jobs, DatasetVersionRepository datasets) {
+    public HandMadeAttempts(TrainingJobRepository jobs, DatasetVersionRepository datasets) {
         this.jobs = jobs;
         this.datasets = datasets;
     }
 
     /** A 3-epoch MLP job of team-a on the dataset version, in the given active state. */
-    Attempt start(long datasetId, JobState state) {
+    public Attempt start(long datasetId, JobState state) {
         String token = JobTokens.newToken();
         long id = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob job = new TrainingJob();
@@ -58,7 +58,7 @@ final class HandMadeAttempts {
     }
 
     /** Cancels those still active: they would hold team-a's and the executor's slots for other tests. */
-    void endAll() {
+    public void endAll() {
         for (long id : made) {
             if (!as("alice").get("/api/jobs/{id}", id).then().extract().jsonPath().getString("state").matches(
                     "SUCCEEDED|FAILED|CANCELLED")) {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,16 @@ class ServerClientTest {
         ServerClient client = new ServerClient(url(), 7, "token", Duration.ofSeconds(30));
         assertThatThrownBy(() -> client.post("/metrics", Map.of())).isInstanceOf(ServerClient.AttemptOverException.class)
                 .hasMessageContaining("CANCELLED");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aFullArtifactStoreIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server = start(0, 507, "The artifact store is full", calls);
+        ServerClient client = new ServerClient(url(), 7, "token", Duration.ofSeconds(30));
+        assertThatThrownBy(() -> client.putFile("/checkpoint/1", Files.writeString(Files.createTempFile("ck", ".zip"), "x")))
+                .isInstanceOf(IOException.class).hasMessageContaining("answered 507: The artifact store is full");
         assertThat(calls).hasValue(1);
     }
 
