@@ -3,6 +3,7 @@ package dev.temper.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where datasets, models and logs live. Keys are relative, slash-separated names chosen by the
@@ -41,4 +42,13 @@ public interface ArtifactStore {
 
     /** Removes an artifact written by a change that did not commit; a missing artifact is not an error. */
     void delete(String key);
+
+    /**
+     * For health checks: reaches the store without changing it and returns a few figures to show (where it is, how
+     * much room is left).
+     *
+     * @throws IOException if the store cannot be used at all (a missing or read-only directory, a bucket that does not
+     *     answer)
+     */
+    Map<String, Object> probe() throws IOException;
 }

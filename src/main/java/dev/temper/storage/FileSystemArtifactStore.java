@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -114,6 +115,16 @@ public class FileSystemArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove artifact " + key + " from " + root, e);
         }
+    }
+
+    @Override
+    public Map<String, Object> probe() throws IOException {
+        Files.createDirectories(root);
+        if (!Files.isWritable(root)) {
+            throw new IOException("The artifact directory " + root + " is not writable");
+        }
+        return Map.of("root", root.toString(), "usableBytes", freeSpace.usableBytes(root),
+                "reserveBytes", minFreeBytes);
     }
 
     private Path resolve(String key) {

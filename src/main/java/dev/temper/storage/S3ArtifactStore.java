@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -176,6 +177,17 @@ public class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         } catch (SdkException e) {
             throw failure("inspect", key, e);
         }
+    }
+
+    /** A HEAD of a key that is never written: 404 means the bucket answers; anything else is trouble. */
+    @Override
+    public Map<String, Object> probe() throws IOException {
+        try {
+            exists("health/probe");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return Map.of("bucket", settings.bucket());
     }
 
     @Override

@@ -49,4 +49,14 @@ class SignInUnavailableApiTest {
         given().get("/signed-out.html").then().statusCode(200);
         given().get("/api/datasets").then().statusCode(401);
     }
+
+    /** Operators see Keycloak down among the dependencies, while readiness holds so that the replicas stay served. */
+    @Test
+    void healthReportsTheIdentityProviderDownWithoutTakingTheServerOutOfService() {
+        given().get("/q/health/group/dependencies").then().statusCode(503)
+                .body("checks.find { it.name == 'identity-provider' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'identity-provider' }.data.url", equalTo(AWAY))
+                .body("checks.find { it.name == 'artifact-store' }.status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
 }

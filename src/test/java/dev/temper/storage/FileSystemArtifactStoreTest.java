@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,14 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContractTest {
     @Override
     ArtifactStore store() {
         return store;
+    }
+
+    @Test
+    void aStoreWhoseDirectoryCannotBeMadeIsNotReady() throws IOException {
+        Path notADirectory = Files.writeString(root.resolve("a-file"), "x");
+        ArtifactStoreHealth broken = new ArtifactStoreHealth(new FileSystemArtifactStore(notADirectory.resolve("store"), 0));
+        assertThat(broken.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(new ArtifactStoreHealth(store).call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
