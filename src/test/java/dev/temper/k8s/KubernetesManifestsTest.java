@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +37,8 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+
+import dev.temper.training.executor.KubernetesExecutorConfig;
 
 /**
  * Reads every manifest under {@code k8s/} as typed Fabric8 objects, so that a misspelt or misplaced field
@@ -60,8 +68,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyKustomizationInputExists() throws IOException {
-        for (Path dir : List.of(Manifests.ROOT, Manifests.BASE, Manifests.ROOT.resolve("demo"),
-                Manifests.ROOT.resolve("monitoring"))) {
+        for (Path dir : List.of(Manifests.BASE, Manifests.PRODUCTION, Manifests.DEV, Manifests.ROOT.resolve("monitoring"))) {
             JsonNode kustomization = Manifests.YAML.readTree(dir.resolve(Manifests.KUSTOMIZATION).toFile());
             JsonNode resources = kustomization.path("resources");
             assertTrue(resources.isArray() && !resources.isEmpty(), dir + ": kustomization lists no resources");
@@ -116,6 +123,25 @@ class KubernetesManifestsTest {
         assertEquals("temper-metrics", endpoint.getOauth2().getClientId().getSecret().getName());
         String realm = manifests.only(ConfigMap.class, "temper-server").getData().get("QUARKUS_OIDC_API_AUTH_SERVER_URL");
         assertEquals(realm + "/protocol/openid-connect/token", endpoint.getOauth2().getTokenUrl());
+    }
+
+    /** The production overlay's server settings name only executor settings that exist (a typo would be ignored). */
+    @Test
+    void theProductionSettingsNameRealExecutorSettings() throws IOException {
+        Properties settings = new Properties();
+        try (var in = Files.newInputStream(Manifests.PRODUCTION.resolve("production.properties"))) {
+            settings.load(in);
+        }
+        Set<String> known = Arrays.stream(KubernetesExecutorConfig.class.getMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        String prefix = "temper.executor.kubernetes.";
+        List<String> executorKeys = settings.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).toList();
+        assertTrue(executorKeys.size() >= 3, "no GPU settings for the workers");
+        for (String key : executorKeys) {
+            String setting = key.substring(prefix.length()).split("[.\\[]")[0];
+            String method = Pattern.compile("-([a-z])").matcher(setting).replaceAll(m -> m.group(1).toUpperCase());
+            assertTrue(known.contains(method), key + " is no setting of KubernetesExecutorConfig");
+        }
     }
 
     @Test

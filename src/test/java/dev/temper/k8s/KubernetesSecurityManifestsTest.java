@@ -245,9 +245,9 @@ class KubernetesSecurityManifestsTest {
 
     @Test
     void theDemoOverlayAloneBringsTheDemoUsers() throws IOException {
-        JsonNode demo = new ObjectMapper().readTree(Manifests.ROOT.resolve("demo/temper-realm.json").toFile());
+        JsonNode demo = new ObjectMapper().readTree(Manifests.DEV.resolve("temper-realm.json").toFile());
         assertThat(demo.path("users")).extracting(u -> u.path("username").asText()).contains("alice", "erin");
-        JsonNode overlay = Manifests.YAML.readTree(Manifests.ROOT.resolve("demo/kustomization.yaml").toFile());
+        JsonNode overlay = Manifests.YAML.readTree(Manifests.DEV.resolve(Manifests.KUSTOMIZATION).toFile());
         assertThat(overlay.path("configMapGenerator")).anySatisfy(generator -> {
             assertThat(generator.path("name").asText()).isEqualTo("temper-keycloak-realm");
             assertThat(generator.path("behavior").asText()).isEqualTo("replace");
@@ -258,7 +258,7 @@ class KubernetesSecurityManifestsTest {
 
     @Test
     void productionPinsEveryImageByDigestAndWorkersRunTheServersImage() throws IOException {
-        JsonNode production = Manifests.YAML.readTree(Manifests.ROOT.resolve(Manifests.KUSTOMIZATION).toFile());
+        JsonNode production = Manifests.YAML.readTree(Manifests.PRODUCTION.resolve(Manifests.KUSTOMIZATION).toFile());
         Map<String, String> digests = new java.util.HashMap<>();
         production.path("images").forEach(image -> digests.put(image.path("name").asText(),
                 image.path("digest").asText()));

@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -39,13 +40,15 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * The YAML documents under {@code k8s/}, read as typed Fabric8 objects. {@code k8s/base} holds what every
- * installation applies; the production kustomization ({@code k8s/}) and the demo overlay ({@code k8s/demo}) only add
+ * installation applies; the production overlay ({@code k8s/overlays/production}) and the demo overlay ({@code k8s/overlays/dev}) only add
  * to it. Runs from the project root (Maven's working directory).
  */
 final class Manifests {
 
     static final Path ROOT = Path.of("k8s");
     static final Path BASE = ROOT.resolve("base");
+    static final Path PRODUCTION = ROOT.resolve("overlays/production");
+    static final Path DEV = ROOT.resolve("overlays/dev");
     static final String KUSTOMIZATION = "kustomization.yaml";
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Kubernetes' own objects, and the Prometheus Operator's (published among Fabric8's OpenShift models). */
@@ -65,6 +68,7 @@ final class Manifests {
             Map.entry("NetworkPolicy", NetworkPolicy.class),
             Map.entry("Job", Job.class),
             Map.entry("Secret", Secret.class),
+            Map.entry("Ingress", Ingress.class),
             Map.entry("ServiceMonitor", ServiceMonitor.class));
 
     /** One YAML document of one file. */

@@ -36,6 +36,9 @@ public interface KubernetesExecutorConfig {
 
     Optional<String> priorityClassName();
 
+    /** A RuntimeClass for worker pods, such as {@code nvidia} where the GPU container runtime is not the default. */
+    Optional<String> runtimeClassName();
+
     /**
      * A PersistentVolumeClaim mounted read-only at {@value WorkerJobBuilder#ARTIFACTS_PATH} in serving pods; training
      * workers never mount it.

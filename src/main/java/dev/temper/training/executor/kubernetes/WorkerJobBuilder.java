@@ -72,6 +72,7 @@ public final class WorkerJobBuilder {
                 .withNodeSelector(config.nodeSelector().isEmpty() ? null : new LinkedHashMap<>(config.nodeSelector()))
                 .withTolerations(tolerations())
                 .withPriorityClassName(config.priorityClassName().orElse(null))
+                .withRuntimeClassName(config.runtimeClassName().orElse(null))
                 .withServiceAccountName(config.serviceAccount().orElse(null))
                 .withSecurityContext(RestrictedPod.podSecurityContext())
                 .withContainers(container(launch, name))

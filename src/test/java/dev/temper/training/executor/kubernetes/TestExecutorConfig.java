@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Executor settings for tests without Quarkus: a GPU node pool, its taint, a priority class and the artifact claim. */
+/** Executor settings for tests without Quarkus: a GPU node pool, its taint, a priority class, the GPU runtime class and the artifact claim. */
 record TestExecutorConfig(String namespace, String image, String imagePullPolicy, String serverUrl,
                           Map<String, String> nodeSelector, Optional<List<Toleration>> tolerations,
-                          Optional<String> priorityClassName, Optional<String> artifactClaim,
+                          Optional<String> priorityClassName, Optional<String> runtimeClassName,
+                          Optional<String> artifactClaim,
                           Optional<String> serviceAccount, int ttlSecondsAfterFinished)
         implements KubernetesExecutorConfig {
 
@@ -21,6 +22,7 @@ record TestExecutorConfig(String namespace, String image, String imagePullPolicy
                 "http://temper-server.temper.svc:8080", Map.of("cloud.example.com/pool", "gpu-a100"),
                 Optional.of(List.of(new TestToleration("nvidia.com/gpu", "Exists", Optional.empty(),
                         Optional.of("NoSchedule")))),
-                Optional.of("temper-training"), Optional.of("temper-artifacts"), Optional.empty(), 3600);
+                Optional.of("temper-training"), Optional.of("nvidia"), Optional.of("temper-artifacts"), Optional.empty(),
+                3600);
     }
 }

@@ -68,6 +68,7 @@ class WorkerJobBuilderTest {
             assertThat(t.getValue()).isNull();
         });
         assertThat(pod.getPriorityClassName()).isEqualTo("temper-training");
+        assertThat(pod.getRuntimeClassName()).isEqualTo("nvidia");
         assertThat(pod.getServiceAccountName()).isNull();
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
     }
@@ -117,12 +118,14 @@ class WorkerJobBuilderTest {
     @Test
     void withoutOptionalSettingsThePodHasNoPlacementOrVolume() {
         TestExecutorConfig plain = new TestExecutorConfig("temper", "temper:latest", "Never", "http://server:8080",
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("temper-worker"), 60);
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("temper-worker"), 60);
         PodSpec pod = new WorkerJobBuilder(plain).job(GPU_LAUNCH).getSpec().getTemplate().getSpec();
 
         assertThat(pod.getNodeSelector()).isNullOrEmpty();
         assertThat(pod.getTolerations()).isNullOrEmpty();
         assertThat(pod.getPriorityClassName()).isNull();
+        assertThat(pod.getRuntimeClassName()).isNull();
         assertThat(pod.getServiceAccountName()).isEqualTo("temper-worker");
         assertThat(pod.getContainers().get(0).getImagePullPolicy()).isEqualTo("Never");
     }
