@@ -23,17 +23,25 @@ public class DatasetVersionRepository implements TeamOwnedRepository<DatasetVers
         return "dataset.name, version desc";
     }
 
-    /** The current (not archived) versions of these teams. */
-    List<DatasetVersion> currentForTeams(Collection<String> teams) {
-        return listForTeamsWhere(teams, "archivedAt is null");
+    /**
+     * The rows {@code [offset, offset + limit)} of these teams' current (not archived) versions whose dataset name
+     * contains the text, if given, by dataset name and newest version first.
+     */
+    List<DatasetVersion> current(Collection<String> teams, String nameContains, long offset, int limit) {
+        ListFilter filter = filter(nameContains, false);
+        return sliceForTeams(teams, filter.condition(), filter.parameters(), offset, limit, SORT.hql(null));
     }
 
     /** One page of these teams' versions: archived ones only when asked for, names containing the text if given. */
     Page<DatasetVersion> page(Collection<String> teams, String nameContains, boolean includeArchived,
             PageRequest request, String sort) {
-        ListFilter filter = new ListFilter().contains("dataset.name", "name", nameContains)
-                .andIf(!includeArchived, "archivedAt is null");
+        ListFilter filter = filter(nameContains, includeArchived);
         return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
+    }
+
+    private static ListFilter filter(String nameContains, boolean includeArchived) {
+        return new ListFilter().contains("dataset.name", "name", nameContains)
+                .andIf(!includeArchived, "archivedAt is null");
     }
 
     Optional<DatasetVersion> findByContent(String team, String sha256) {
