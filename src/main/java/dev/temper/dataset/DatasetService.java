@@ -176,12 +176,13 @@ public class DatasetService {
 
     /**
      * The rows {@code [offset, offset + limit)} of the current (not archived) versions, what new jobs may use, whose
-     * dataset name contains {@code nameContains} (any case) when given: a picker's page, read while the user types.
+     * label ("iris v3") contains {@code labelContains} (any case) when given: a picker's page, read while the user
+     * types.
      */
     // A transaction of its own, like page: a picker fetches outside any request.
     @Transactional
-    public List<DatasetVersion> current(CurrentUser user, String nameContains, int offset, int limit) {
-        return versions.current(user.teams(), nameContains, offset, limit);
+    public List<DatasetVersion> current(CurrentUser user, String labelContains, int offset, int limit) {
+        return versions.current(user.teams(), labelContains, offset, limit);
     }
 
     /**

@@ -24,24 +24,21 @@ public class DatasetVersionRepository implements TeamOwnedRepository<DatasetVers
     }
 
     /**
-     * The rows {@code [offset, offset + limit)} of these teams' current (not archived) versions whose dataset name
-     * contains the text, if given, by dataset name and newest version first.
+     * The rows {@code [offset, offset + limit)} of these teams' current (not archived) versions whose label ("iris v3",
+     * as pickers show it) contains the text, if given, by dataset name and newest version first.
      */
-    List<DatasetVersion> current(Collection<String> teams, String nameContains, long offset, int limit) {
-        ListFilter filter = filter(nameContains, false);
+    List<DatasetVersion> current(Collection<String> teams, String labelContains, long offset, int limit) {
+        ListFilter filter = new ListFilter().contains("concat(dataset.name, ' v', cast(version as String))", "label",
+                labelContains).and("archivedAt is null");
         return sliceForTeams(teams, filter.condition(), filter.parameters(), offset, limit, SORT.hql(null));
     }
 
     /** One page of these teams' versions: archived ones only when asked for, names containing the text if given. */
     Page<DatasetVersion> page(Collection<String> teams, String nameContains, boolean includeArchived,
             PageRequest request, String sort) {
-        ListFilter filter = filter(nameContains, includeArchived);
-        return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
-    }
-
-    private static ListFilter filter(String nameContains, boolean includeArchived) {
-        return new ListFilter().contains("dataset.name", "name", nameContains)
+        ListFilter filter = new ListFilter().contains("dataset.name", "name", nameContains)
                 .andIf(!includeArchived, "archivedAt is null");
+        return pageForTeams(teams, filter.condition(), filter.parameters(), request, SORT.hql(sort));
     }
 
     Optional<DatasetVersion> findByContent(String team, String sha256) {

@@ -60,26 +60,26 @@ public class ModelRegistryService {
     }
 
     /**
-     * The rows {@code [offset, offset + limit)} of the versions the user may see whose name contains
-     * {@code nameContains} (any case) when given: a picker's page, read in the database while the user types.
+     * The rows {@code [offset, offset + limit)} of the versions the user may see whose label ("name v3") contains
+     * {@code labelContains} (any case) when given: a picker's page, read in the database while the user types.
      */
     // A transaction of its own (the class's), not SUPPORTS: a picker fetches outside any request.
-    public List<ModelVersion> pick(CurrentUser user, String nameContains, int offset, int limit) {
-        return versions.slice(user.teams(), nameContains, null, offset, limit);
+    public List<ModelVersion> pick(CurrentUser user, String labelContains, int offset, int limit) {
+        return versions.slice(user.teams(), labelContains, null, offset, limit);
     }
 
     /**
      * Like {@link #pick}, narrowed to the versions of the dataset version's team that {@link ModelFitsDataset fit}
      * it for evaluation; nothing when the user is not of that team.
      */
-    public List<ModelVersion> pickForEvaluation(CurrentUser user, DatasetVersion dataset, String nameContains,
+    public List<ModelVersion> pickForEvaluation(CurrentUser user, DatasetVersion dataset, String labelContains,
             int offset, int limit) {
         Set<String> teams = TeamFilter.teams(user, dataset.team);
         if (teams.isEmpty()) {
             return List.of();
         }
         List<Long> trainedOn = versions.trainingVersionsFitting(dataset);
-        return trainedOn.isEmpty() ? List.of() : versions.slice(teams, nameContains, trainedOn, offset, limit);
+        return trainedOn.isEmpty() ? List.of() : versions.slice(teams, labelContains, trainedOn, offset, limit);
     }
 
     /**

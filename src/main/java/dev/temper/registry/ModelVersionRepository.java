@@ -18,6 +18,9 @@ public class ModelVersionRepository implements TeamOwnedRepository<ModelVersion>
     static final SortOrder SORT = new SortOrder(Map.of("name", "name", "version", "version", "created", "createdAt"),
             "name asc, version desc", "id desc");
 
+    /** {@link ModelVersion#label()} in HQL. */
+    private static final String LABEL = "concat(name, ' v', cast(version as String))";
+
     @Override
     public String listOrder() {
         return "name, version desc";
@@ -30,13 +33,14 @@ public class ModelVersionRepository implements TeamOwnedRepository<ModelVersion>
     }
 
     /**
-     * The rows {@code [offset, offset + limit)} of these teams' versions whose name contains {@code nameContains}
-     * (any case), if given, and, when {@code trainedOn} is given, that were trained on one of those dataset versions;
-     * by name, newest version first (the unique (team, name, version) index gives the order).
+     * The rows {@code [offset, offset + limit)} of these teams' versions whose label ("name v3", as pickers show it)
+     * contains {@code labelContains} (any case), if given, and, when {@code trainedOn} is given, that were trained on
+     * one of those dataset versions; by name, newest version first (the unique (team, name, version) index gives the
+     * order).
      */
-    List<ModelVersion> slice(Collection<String> teams, String nameContains, Collection<Long> trainedOn, long offset,
+    List<ModelVersion> slice(Collection<String> teams, String labelContains, Collection<Long> trainedOn, long offset,
             int limit) {
-        ListFilter filter = new ListFilter().contains("name", "name", nameContains)
+        ListFilter filter = new ListFilter().contains(LABEL, "label", labelContains)
                 .and("datasetVersion.id in :trainedOn", "trainedOn", trainedOn);
         return sliceForTeams(teams, filter.condition(), filter.parameters(), offset, limit, SORT.hql(null));
     }

@@ -44,7 +44,7 @@ class DatasetPickerTest {
 
         assertThat(first).hasSize(3);
         assertThat(rest).hasSize(1).doesNotContainAnyElementsOf(first);
-        assertThat(labels(datasets.current(ALICE, prefix.toUpperCase() + "-2", 0, 50)))
+        assertThat(labels(datasets.current(ALICE, prefix.toUpperCase() + "-2 V1", 0, 50)))
                 .containsExactly(prefix + "-2 v1");
         assertThat(labels(datasets.current(ALICE, prefix + "-old", 0, 50))).isEmpty();
         assertThat(datasets.current(BOB, prefix, 0, 50)).isEmpty();

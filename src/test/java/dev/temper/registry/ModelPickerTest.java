@@ -90,6 +90,8 @@ class ModelPickerTest {
         assertThat(all).hasSize(12).startsWith(first.toArray(String[]::new));
         assertThat(names(models.pick(ALICE, prefix.toUpperCase() + "-BARS", 0, 50)))
                 .containsExactly(prefix + "-bars-1", prefix + "-bars-2");
+        // What the picker shows, typed back: the label with its version.
+        assertThat(names(models.pick(ALICE, prefix + "-bars-2 V1", 0, 50))).containsExactly(prefix + "-bars-2");
     }
 
     @Test
