@@ -47,10 +47,11 @@ class EvaluatePanel extends Composite<VerticalLayout> {
             }
         });
         evaluate.setId("evaluate-submit");
+        boolean noneFits = fitting.fetchItems("", 0, 1).findAny().isEmpty();
         getContent().setPadding(false);
         getContent().add(new H3("Evaluate a model on this version"),
                 new Span("The robustness suite on this version's test split; results join its leaderboard."),
-                fitting.fetchItems("", 0, 1).findAny().isEmpty() ? new Span("No model of the team predicts these classes from samples of this shape.")
+                noneFits ? new Span("No model of the team predicts these classes from samples of this shape.")
                         : new HorizontalLayout(model, evaluate));
     }
 }
