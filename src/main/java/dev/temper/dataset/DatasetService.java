@@ -174,10 +174,15 @@ public class DatasetService {
         }
     }
 
-    /** The current (not archived) versions: what new jobs may use. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DatasetVersion> list(CurrentUser user) {
-        return versions.currentForTeams(user.teams());
+    /**
+     * The rows {@code [offset, offset + limit)} of the current (not archived) versions, what new jobs may use, whose
+     * label ("iris v3") contains {@code labelContains} (any case) when given: a picker's page, read while the user
+     * types.
+     */
+    // A transaction of its own, like page: a picker fetches outside any request.
+    @Transactional
+    public List<DatasetVersion> current(CurrentUser user, String labelContains, int offset, int limit) {
+        return versions.current(user.teams(), labelContains, offset, limit);
     }
 
     /**

@@ -23,9 +23,14 @@ public class DatasetVersionRepository implements TeamOwnedRepository<DatasetVers
         return "dataset.name, version desc";
     }
 
-    /** The current (not archived) versions of these teams. */
-    List<DatasetVersion> currentForTeams(Collection<String> teams) {
-        return listForTeamsWhere(teams, "archivedAt is null");
+    /**
+     * The rows {@code [offset, offset + limit)} of these teams' current (not archived) versions whose label ("iris v3",
+     * as pickers show it) contains the text, if given, by dataset name and newest version first.
+     */
+    List<DatasetVersion> current(Collection<String> teams, String labelContains, long offset, int limit) {
+        ListFilter filter = new ListFilter().contains("concat(dataset.name, ' v', cast(version as String))", "label",
+                labelContains).and("archivedAt is null");
+        return sliceForTeams(teams, filter.condition(), filter.parameters(), offset, limit, SORT.hql(null));
     }
 
     /** One page of these teams' versions: archived ones only when asked for, names containing the text if given. */

@@ -5,6 +5,7 @@ import dev.temper.audit.AuditLog;
 import dev.temper.base.paging.Page;
 import dev.temper.base.paging.PageRequest;
 import dev.temper.base.problem.ProblemException;
+import dev.temper.dataset.DatasetVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.security.TeamFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 @Transactional
@@ -57,9 +59,27 @@ public class ModelRegistryService {
         return v;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ModelVersion> list(CurrentUser user) {
-        return versions.listForTeams(user.teams());
+    /**
+     * The rows {@code [offset, offset + limit)} of the versions the user may see whose label ("name v3") contains
+     * {@code labelContains} (any case) when given: a picker's page, read in the database while the user types.
+     */
+    // A transaction of its own (the class's), not SUPPORTS: a picker fetches outside any request.
+    public List<ModelVersion> pick(CurrentUser user, String labelContains, int offset, int limit) {
+        return versions.slice(user.teams(), labelContains, null, offset, limit);
+    }
+
+    /**
+     * Like {@link #pick}, narrowed to the versions of the dataset version's team that {@link ModelFitsDataset fit}
+     * it for evaluation; nothing when the user is not of that team.
+     */
+    public List<ModelVersion> pickForEvaluation(CurrentUser user, DatasetVersion dataset, String labelContains,
+            int offset, int limit) {
+        Set<String> teams = TeamFilter.teams(user, dataset.team);
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        List<Long> trainedOn = versions.trainingVersionsFitting(dataset);
+        return trainedOn.isEmpty() ? List.of() : versions.slice(teams, labelContains, trainedOn, offset, limit);
     }
 
     /**

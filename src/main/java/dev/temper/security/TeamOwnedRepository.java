@@ -41,12 +41,31 @@ public interface TeamOwnedRepository<T> extends PanacheRepository<T> {
         if (teams.isEmpty()) {
             return Page.of(List.of(), request, 0);
         }
+        List<T> items = sliceForTeams(teams, condition, parameters, request.offset(), request.size(), orderBy);
+        return Page.of(items, request, count(teamCondition(condition), withTeams(teams, parameters)));
+    }
+
+    /**
+     * The rows {@code [offset, offset + limit)} of these teams' objects that meet {@code condition}, without the
+     * count a page carries: what a lazy picker asks for while the user types.
+     */
+    default List<T> sliceForTeams(Collection<String> teams, String condition, Map<String, Object> parameters,
+                                  long offset, int limit, String orderBy) {
+        if (teams.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        return find(teamCondition(condition) + " order by " + orderBy, withTeams(teams, parameters))
+                .range((int) offset, (int) offset + limit - 1).list();
+    }
+
+    private static String teamCondition(String condition) {
+        return "team in :teams" + (condition == null ? "" : " and (" + condition + ")");
+    }
+
+    private static Map<String, Object> withTeams(Collection<String> teams, Map<String, Object> parameters) {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("teams", teams);
-        String where = "team in :teams" + (condition == null ? "" : " and (" + condition + ")");
-        List<T> items = find(where + " order by " + orderBy, all)
-                .range((int) request.offset(), (int) request.offset() + request.size() - 1).list();
-        return Page.of(items, request, count(where, all));
+        return all;
     }
 
     /**

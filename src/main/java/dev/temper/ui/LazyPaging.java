@@ -1,5 +1,6 @@
 package dev.temper.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import dev.temper.base.paging.Page;
@@ -9,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * What a lazy grid asks for, in the terms of the list services: the page of rows, and the column the user
- * sorted by. A column's sort property is the API's sort name ({@code "name"}, {@code "created"}).
+ * What a lazy grid or picker asks for, in the terms of the list services: the page of rows, and the column the
+ * user sorted by. A column's sort property is the API's sort name ({@code "name"}, {@code "created"}).
  */
 public final class LazyPaging {
 
@@ -37,6 +38,14 @@ public final class LazyPaging {
         }
         List<T> second = first.size() < limit ? List.of() : pages.apply(new PageRequest(page + 1, limit)).items();
         return Stream.concat(first.stream(), second.stream()).skip(skip).limit(limit);
+    }
+
+    /**
+     * Feeds a combo box from the database: each fetch asks for the rows {@code [offset, offset + limit)} of the items
+     * matching what the user typed, so a picker over 100,000 versions holds only the window it shows.
+     */
+    public static <T> void pick(ComboBox<T> box, ComboBox.FetchItemsCallback<T> items) {
+        box.setItems(query -> items.fetchItems(query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
     }
 
     /** The first sort order as a sort parameter ({@code "name,desc"}), or null for the list's default order. */

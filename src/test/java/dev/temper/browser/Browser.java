@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
@@ -66,6 +67,16 @@ final class Browser implements AutoCloseable {
     void open(String path) {
         driver.get(baseUrl + path);
         until(this::isVaadinReady);
+    }
+
+    /** Navigates without waiting for Vaadin: for harnesses that time what follows the navigation themselves. */
+    void navigate(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Runs {@code script} in every page this browser opens from now on, before the page's own scripts. */
+    void onEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 
     WebElement byId(String id) {

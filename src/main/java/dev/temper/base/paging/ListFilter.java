@@ -29,12 +29,15 @@ public final class ListFilter {
         return this;
     }
 
-    /** Adds a condition without parameters, such as {@code "archivedAt is null"}, when {@code applies}. */
-    public ListFilter andIf(boolean applies, String condition) {
-        if (applies) {
-            conditions.add(condition);
-        }
+    /** Adds a condition without parameters, such as {@code "archivedAt is null"}. */
+    public ListFilter and(String condition) {
+        conditions.add(condition);
         return this;
+    }
+
+    /** Adds a condition without parameters when {@code applies}. */
+    public ListFilter andIf(boolean applies, String condition) {
+        return applies ? and(condition) : this;
     }
 
     /**

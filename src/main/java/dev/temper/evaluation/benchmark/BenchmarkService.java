@@ -141,7 +141,8 @@ public class BenchmarkService {
     }
 
     /** One page of the benchmark's leaderboard; 404 for a benchmark of another team. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own (the class's), not SUPPORTS: the page re-reads it, and the chart, while a push is
+    // written, outside any request.
     public Page<BenchmarkRow> leaderboard(CurrentUser user, long id, LeaderboardFilter filter, String sort,
             PageRequest request) {
         Benchmark benchmark = get(user, id);
@@ -160,7 +161,6 @@ public class BenchmarkService {
     }
 
     /** The chart above the leaderboard: the ranking's first {@value BenchmarkChart#CAP} rows at most. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public BenchmarkChart chart(CurrentUser user, long id) {
         Benchmark benchmark = get(user, id);
         List<ChartPoint> points = leaderboard.top(benchmark.id, BenchmarkChart.CAP).stream()

@@ -28,7 +28,8 @@ class EvaluateOnDatasetSection implements DatasetPageSection {
         if (!user.hasRole(Roles.ML_ENGINEER) || !ReadyForJobs.check(version).allowed()) {
             return Optional.empty();
         }
-        var teamModels = models.list(user).stream().filter(m -> m.team.equals(version.team)).toList();
-        return Optional.of(new EvaluatePanel(user, version, teamModels, evaluationJobs));
+        return Optional.of(new EvaluatePanel(user, version,
+                (name, offset, limit) -> models.pickForEvaluation(user, version, name, offset, limit).stream(),
+                evaluationJobs));
     }
 }

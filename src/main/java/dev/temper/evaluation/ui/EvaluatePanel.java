@@ -16,8 +16,8 @@ import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.ui.JobView;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.ProblemNotification;
-import java.util.List;
 
 /**
  * Measures a model of the team on a dataset version, e.g. a shifted or corrupted copy of its training data:
@@ -25,14 +25,12 @@ import java.util.List;
  */
 class EvaluatePanel extends Composite<VerticalLayout> {
 
-    EvaluatePanel(CurrentUser user, DatasetVersion version, List<ModelVersion> teamModels,
+    /** {@code fitting}: the team's model versions that fit the version, read page by page as the picker scrolls. */
+    EvaluatePanel(CurrentUser user, DatasetVersion version, ComboBox.FetchItemsCallback<ModelVersion> fitting,
             EvaluationJobs evaluationJobs) {
-        List<ModelVersion> fitting = teamModels.stream()
-                .filter(m -> ModelFitsDataset.forEvaluation(m, version).allowed())
-                .toList();
         ComboBox<ModelVersion> model = new ComboBox<>("Model version");
         model.setId("evaluate-model");
-        model.setItems(fitting);
+        LazyPaging.pick(model, fitting);
         model.setItemLabelGenerator(m -> m.label() + " (trained on " + m.datasetVersion.label() + ")");
         model.setWidth("28em");
         Button evaluate = new Button("Evaluate on " + version.label(), click -> {
@@ -49,10 +47,11 @@ class EvaluatePanel extends Composite<VerticalLayout> {
             }
         });
         evaluate.setId("evaluate-submit");
+        boolean noneFits = fitting.fetchItems("", 0, 1).findAny().isEmpty();
         getContent().setPadding(false);
         getContent().add(new H3("Evaluate a model on this version"),
                 new Span("The robustness suite on this version's test split; results join its leaderboard."),
-                fitting.isEmpty() ? new Span("No model of the team predicts these classes from samples of this shape.")
+                noneFits ? new Span("No model of the team predicts these classes from samples of this shape.")
                         : new HorizontalLayout(model, evaluate));
     }
 }

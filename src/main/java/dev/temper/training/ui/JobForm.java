@@ -22,7 +22,7 @@ import dev.temper.training.JobSubmission;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.TrainingSettings;
 import dev.temper.training.executor.JobResources;
-import java.util.List;
+import dev.temper.ui.LazyPaging;
 import java.util.Optional;
 
 /**
@@ -45,8 +45,6 @@ public class JobForm extends FormLayout {
     final Span origin = new Span();
     final Span error = new Span();
     final Button submit = new Button("Start job");
-    private List<DatasetVersion> datasets = List.of();
-    private List<ModelVersion> baseModels = List.of();
     /** Scheduling the form has no field for (CPU, memory, retries) comes from here. */
     private JobScheduling baseScheduling = JobScheduling.DEFAULT;
 
@@ -89,14 +87,14 @@ public class JobForm extends FormLayout {
         add(priority, gpus, maxRuntimeMinutes, error, submit);
     }
 
-    public void setDatasets(List<DatasetVersion> datasets) {
-        this.datasets = List.copyOf(datasets);
-        dataset.setItems(this.datasets);
+    /** Where the dataset picker reads the versions a job may use, page by page and filtered by what is typed. */
+    public void setDatasets(ComboBox.FetchItemsCallback<DatasetVersion> versions) {
+        LazyPaging.pick(dataset, versions);
     }
 
-    public void setBaseModels(List<ModelVersion> models) {
-        this.baseModels = List.copyOf(models);
-        baseModel.setItems(this.baseModels);
+    /** Where the base picker reads the model versions, page by page and filtered by what is typed. */
+    public void setBaseModels(ComboBox.FetchItemsCallback<ModelVersion> versions) {
+        LazyPaging.pick(baseModel, versions);
     }
 
     /**
@@ -109,9 +107,8 @@ public class JobForm extends FormLayout {
         TrainingSettings settings = job.settings();
         kind.setValue(job.kind);
         modelName.setValue(job.modelName);
-        dataset.setValue(datasets.stream().filter(d -> d.id.equals(job.datasetVersion.id)).findFirst().orElse(null));
-        baseModel.setValue(job.baseVersion == null ? null : baseModels.stream()
-                .filter(m -> m.id.equals(job.baseVersion.id)).findFirst().orElse(null));
+        dataset.setValue(job.datasetVersion.archived() ? null : job.datasetVersion);
+        baseModel.setValue(job.baseVersion);
         if (job.kind == JobKind.PRETRAIN) {
             architecture.show(settings.architecture());
         }

@@ -72,8 +72,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         add(new H2("Jobs"));
         if (user.hasRole(Roles.ML_ENGINEER)) {
             form = new JobForm();
-            form.setDatasets(datasets.list(user));
-            form.setBaseModels(models.list(user));
+            form.setDatasets((name, offset, limit) -> datasets.current(user, name, offset, limit).stream());
+            form.setBaseModels((name, offset, limit) -> models.pick(user, name, offset, limit).stream());
             form.addSubmitListener(this::submit);
             error.setId("job-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -15,6 +15,7 @@ import dev.temper.training.JobScheduling;
 import dev.temper.training.JobSubmission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,8 @@ class JobFormTest {
     @BeforeEach
     void createForm() {
         form = new JobForm();
-        form.setDatasets(List.of(blobs));
-        form.setBaseModels(List.of(base));
+        form.setDatasets((name, offset, limit) -> Stream.of(blobs));
+        form.setBaseModels((name, offset, limit) -> Stream.of(base));
         form.addSubmitListener(event -> submitted.add(event.submission()));
     }
 

@@ -14,6 +14,7 @@ import dev.temper.engine.evaluation.SuiteVersion;
 import dev.temper.engine.evaluation.attacks.Norm;
 import dev.temper.evaluation.benchmark.Benchmark;
 import dev.temper.evaluation.benchmark.NewBenchmark;
+import dev.temper.ui.LazyPaging;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,11 +52,12 @@ class BenchmarkForm extends Composite<FormLayout> {
     final Select<SuiteVersion> suite = new Select<>();
     final Button create = new Button("Create benchmark");
 
-    BenchmarkForm(List<DatasetVersion> datasets) {
+    /** {@code datasets}: the versions a benchmark may be defined on, read page by page as the picker scrolls. */
+    BenchmarkForm(ComboBox.FetchItemsCallback<DatasetVersion> datasets) {
         name.setId("benchmark-name");
         name.setMaxLength(Benchmark.NAME_MAX_LENGTH);
         dataset.setId("benchmark-dataset");
-        dataset.setItems(datasets);
+        LazyPaging.pick(dataset, datasets);
         dataset.setItemLabelGenerator(DatasetVersion::label);
         norm.setId("benchmark-norm");
         norm.setLabel("Norm");

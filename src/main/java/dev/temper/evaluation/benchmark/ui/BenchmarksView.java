@@ -55,7 +55,8 @@ public class BenchmarksView extends VerticalLayout {
         add(new H2("Leaderboards"), new Paragraph("A benchmark is a dataset version's test split, a threat model "
                 + "and an attack suite; every model evaluated on it is ranked on its leaderboard. Pick one."));
         if (user.hasRole(Roles.ML_ENGINEER) || user.hasRole(Roles.ADMIN)) {
-            BenchmarkForm form = new BenchmarkForm(datasets.list(user));
+            BenchmarkForm form = new BenchmarkForm(
+                    (name, offset, limit) -> datasets.current(user, name, offset, limit).stream());
             form.addSubmitListener(event -> {
                 if (event.problem() != null) {
                     ProblemNotification.error(event.problem());

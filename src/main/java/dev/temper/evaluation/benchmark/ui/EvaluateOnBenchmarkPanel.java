@@ -9,23 +9,22 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.temper.base.problem.ProblemException;
 import dev.temper.evaluation.benchmark.Benchmark;
 import dev.temper.evaluation.benchmark.BenchmarkService;
-import dev.temper.registry.ModelFitsDataset;
 import dev.temper.registry.ModelVersion;
 import dev.temper.security.CurrentUser;
 import dev.temper.training.TrainingJob;
 import dev.temper.training.ui.JobView;
+import dev.temper.ui.LazyPaging;
 import dev.temper.ui.ProblemNotification;
-import java.util.List;
 
 /** Evaluates a model of the team on the benchmark: only models that fit its dataset version are offered. */
 class EvaluateOnBenchmarkPanel extends Composite<HorizontalLayout> {
 
-    EvaluateOnBenchmarkPanel(CurrentUser user, Benchmark benchmark, List<ModelVersion> teamModels,
+    /** {@code fitting}: the team's model versions that fit the benchmark's dataset version, read page by page. */
+    EvaluateOnBenchmarkPanel(CurrentUser user, Benchmark benchmark, ComboBox.FetchItemsCallback<ModelVersion> fitting,
             BenchmarkService benchmarks) {
         ComboBox<ModelVersion> model = new ComboBox<>("Evaluate a model on this benchmark");
         model.setId("benchmark-evaluate-model");
-        model.setItems(teamModels.stream()
-                .filter(m -> ModelFitsDataset.forEvaluation(m, benchmark.datasetVersion).allowed()).toList());
+        LazyPaging.pick(model, fitting);
         model.setItemLabelGenerator(ModelVersion::label);
         model.setWidth("24em");
         Button evaluate = new Button("Evaluate", click -> {

@@ -114,8 +114,8 @@ public class LeaderboardView extends VerticalLayout implements BeforeEnterObserv
         drawChart.run();
         add(title, definition, chart, chartNote);
         if (user.hasRole(Roles.ML_ENGINEER)) {
-            var teamModels = models.list(user).stream().filter(m -> m.team.equals(benchmark.team)).toList();
-            add(new EvaluateOnBenchmarkPanel(user, benchmark, teamModels, benchmarks));
+            add(new EvaluateOnBenchmarkPanel(user, benchmark, (name, offset, limit) -> models
+                    .pickForEvaluation(user, benchmark.datasetVersion, name, offset, limit).stream(), benchmarks));
         }
         add(filters, grid);
         updates.bind(this, EvaluationRecorded.class,
