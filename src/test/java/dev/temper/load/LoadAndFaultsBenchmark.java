@@ -129,6 +129,9 @@ class LoadAndFaultsBenchmark {
                     worker.tick(STEPS_PER_TICK);
                     sleep(TICK);
                 }
+                // What is still buffered goes now, as a closing worker sends it: waiting for the other threads
+                // first would leave it silent past the heartbeat timeout, and the server would call it lost.
+                worker.tick(0);
             }));
         }
         threads.addAll(new RestUsers(server, jobsByTeam, meter).start(USERS, end, stop));
@@ -151,10 +154,6 @@ class LoadAndFaultsBenchmark {
         }
         Duration ran = Duration.between(start, Instant.now());
 
-        // What is still buffered goes now, as a closing worker sends it; then nothing may be missing.
-        for (PlayedWorker worker : workers) {
-            worker.tick(0);
-        }
         reportWorkers(workers, jobsByTeam);
         print("REST and worker calls over %d s: %d requests, %d errors (%.1f requests/s)", ran.toSeconds(),
                 meter.requests(), meter.errorCount(), meter.requests() / (double) ran.toSeconds());
