@@ -23,7 +23,7 @@ final class ArtifactVolume {
     static synchronized Path root() {
         try {
             Files.createDirectories(ROOT);
-            if (Boolean.getBoolean(STORE_FULL_PROPERTY) && !isMountPoint()) {
+            if (Boolean.getBoolean(STORE_FULL_PROPERTY) && !isTmpfs()) {
                 run(List.of("mount", "-t", "tmpfs", "-o", "size=" + SIZE, "tmpfs", ROOT.toString()));
                 Runtime.getRuntime().addShutdownHook(new Thread(ArtifactVolume::unmount, "load-artifacts-umount"));
             }
@@ -31,10 +31,6 @@ final class ArtifactVolume {
             throw new UncheckedIOException(e);
         }
         return ROOT;
-    }
-
-    static boolean isTmpfs() {
-        return isMountPoint();
     }
 
     /** Fills the volume but for {@code leftBytes}; returns the ballast file, whose deletion frees it again. */
@@ -49,10 +45,11 @@ final class ArtifactVolume {
         return Files.getFileStore(ROOT).getUsableSpace();
     }
 
-    private static boolean isMountPoint() {
+    /** Whether a tmpfs is mounted at the store's root (by this JVM, or by an earlier class loader of it). */
+    static boolean isTmpfs() {
         try {
             return Files.readAllLines(Path.of("/proc/mounts")).stream()
-                    .anyMatch(line -> line.split(" ")[1].equals(ROOT.toString()));
+                    .anyMatch(line -> line.split(" ")[1].equals(ROOT.toString()) && line.startsWith("tmpfs "));
         } catch (IOException e) {
             return false;
         }
