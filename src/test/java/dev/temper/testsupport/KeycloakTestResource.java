@@ -5,7 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.temper.devstack.KeycloakLauncher;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -24,6 +29,10 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     private static final String EXTERNAL_URL_ENV = "TEMPER_TEST_KEYCLOAK_URL";
     private static final String SHARED_URL_PROPERTY = "temper.test.keycloak.shared-realm-url";
+    /** The running Keycloak's process and ports, for a restart from whatever class loader asks. */
+    private static final String SHARED_PID_PROPERTY = "temper.test.keycloak.shared-pid";
+    private static final String SHARED_PORTS_PROPERTY = "temper.test.keycloak.shared-ports";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String HOME_PROPERTY = "temper.keycloak.home";
     private static final String REALM_RESOURCE = "/keycloak/temper-realm.json";
     private static final Path LOG_FILE = Path.of("target", "keycloak-test.log");
@@ -64,6 +73,46 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     private static String startShared() {
+        return launch(KeycloakLauncher.freePort(), KeycloakLauncher.freePort(), LOG_FILE).realmUrl();
+    }
+
+    /**
+     * Stops the Keycloak this JVM started (a fault the load harness injects); signed-in users keep their tokens,
+     * new sign-ins and token requests fail until {@link #startAgain()}.
+     */
+    public static void stopShared() {
+        synchronized (System.class) {
+            String pid = System.getProperty(SHARED_PID_PROPERTY);
+            if (pid == null) {
+                throw new IllegalStateException("No Keycloak started by this JVM (an external one is not ours to stop)");
+            }
+            ProcessHandle kcSh = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+            // The tree first: once kc.sh is gone, its java child is re-parented and out of reach.
+            List<ProcessHandle> tree = new ArrayList<>(kcSh.descendants().toList());
+            tree.add(kcSh);
+            tree.forEach(ProcessHandle::destroy);
+            for (ProcessHandle process : tree) {
+                try {
+                    process.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** Starts the stopped Keycloak again on the same ports, with the same data: its realm URL does not change. */
+    public static void startAgain() {
+        synchronized (System.class) {
+            String[] ports = System.getProperty(SHARED_PORTS_PROPERTY).split(",");
+            launch(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), Path.of("target", "keycloak-restarted.log"));
+        }
+    }
+
+    private static KeycloakLauncher launch(int httpPort, int managementPort, Path logFile) {
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
             throw new IllegalStateException("System property " + HOME_PROPERTY
@@ -75,13 +124,14 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             if (realm == null) {
                 throw new IllegalStateException("Classpath resource " + REALM_RESOURCE + " is missing");
             }
-            keycloak = KeycloakLauncher.start(Path.of(home), realm, KeycloakLauncher.freePort(),
-                    KeycloakLauncher.freePort(), LOG_FILE, START_TIMEOUT);
+            keycloak = KeycloakLauncher.start(Path.of(home), realm, httpPort, managementPort, logFile, START_TIMEOUT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "keycloak-test-shutdown"));
-        return keycloak.realmUrl();
+        System.setProperty(SHARED_PID_PROPERTY, Long.toString(keycloak.pid()));
+        System.setProperty(SHARED_PORTS_PROPERTY, httpPort + "," + managementPort);
+        return keycloak;
     }
 
     private static String stripTrailingSlash(String url) {
