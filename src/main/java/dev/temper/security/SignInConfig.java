@@ -9,6 +9,7 @@ import java.time.Duration;
 public interface SignInConfig {
 
     /** The realm browsers sign in at (the web tenant's {@code auth-server-url}); its discovery document is probed. */
+    @WithDefault("${quarkus.oidc.auth-server-url}")
     String identityProviderUrl();
 
     /** A probe that has no answer by then counts as "cannot reach": a browser should not wait longer for a page. */

@@ -99,7 +99,9 @@ class ArchitectureTest {
 
     @Test
     void onlyRepositoriesTalkToTheDatabaseDirectly() {
+        // DatabaseUnavailable reads the SQL state of a failure to tell an outage (503) from a fault (500).
         noClasses().that(DescribedPredicate.not(REPOSITORIES))
+                .and().doNotHaveFullyQualifiedName("dev.temper.base.problem.DatabaseUnavailable")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.hibernate")
                 .orShould().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
                 .check(temper);

@@ -3,6 +3,7 @@ package dev.temper.worker;
 import static dev.temper.testsupport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.temper.contract.MetricBatch;
 import dev.temper.contract.MetricPoint;
@@ -104,6 +105,9 @@ class DatabaseOutageApiTest {
                         .contentType(ContentType.JSON).body(new MetricBatch(List.of(), pointList(11, 20)))
                         .post(path(attempt)).then().extract().statusCode();
                 assertThat(status).isBetween(500, 599);
+                // People's calls are told the same, in words, with when to try again: a 503, not a 500.
+                as("alice").get("/api/datasets").then().statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", "5").body("title", equalTo("Database unavailable"));
                 retried = CompletableFuture.runAsync(() -> post(worker, points(11, 20)));
                 Thread.sleep(1_000);
                 assertThat(retried).isNotDone();

@@ -103,6 +103,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Expected while PostgreSQL restarts: one line, and an answer clients know to retry.
+            LOG.warn("The database is unavailable: " + e.getMessage());
+            return Response.fromResponse(Problem.response(503, "Database unavailable",
+                    "Temper cannot reach its database right now; try again in a few seconds"))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected failure", e);
         return Problem.response(500, "Internal error", "The server failed to handle the request; see its log");
     }
