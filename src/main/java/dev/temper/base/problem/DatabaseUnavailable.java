@@ -8,7 +8,7 @@ import java.util.Set;
  * client should retry, rather than a fault of the server, which it should not. The one class outside the
  * repositories that reads JDBC's exceptions: their SQL states are the only reliable sign.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /**
      * 57P01-57P03: shut down by an administrator, crashed, not accepting connections yet; 53300: too many
@@ -19,7 +19,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 20; depth++, current = current.getCause()) {
             if (current instanceof SQLException sql && isUnavailable(sql)) {
