@@ -62,7 +62,6 @@ public class QuotaService {
     public List<TeamQuotaStatus> overview(CurrentUser user) {
         SortedSet<String> teams = new TreeSet<>(user.teams());
         if (user.hasRole(Roles.ADMIN)) {
-            teams.addAll(quotas.knownTeams());
             teams.addAll(directory.all());
         }
         if (teams.isEmpty()) {

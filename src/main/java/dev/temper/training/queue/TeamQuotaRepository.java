@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 @ApplicationScoped
 class TeamQuotaRepository implements PanacheRepositoryBase<TeamQuota, String> {
@@ -31,14 +29,6 @@ class TeamQuotaRepository implements PanacheRepositoryBase<TeamQuota, String> {
 
     List<TeamQuota> forTeams(Collection<String> teams) {
         return list("team in ?1", teams);
-    }
-
-    /** Every team Temper has seen: those with a quota and those with jobs. */
-    SortedSet<String> knownTeams() {
-        SortedSet<String> teams = new TreeSet<>(getEntityManager()
-                .createQuery("select distinct j.team from TrainingJob j", String.class).getResultList());
-        listAll().forEach(quota -> teams.add(quota.team));
-        return teams;
     }
 
     /** Usage by team, for the teams with queued, starting or running jobs. */
